@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import * as m0001 from './migrations/0001-initial.ts';
+import type { Database } from './schema.ts';
+
+/** Which engine a database handle talks to. Only this file needs to care. */
+export type Engine = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely handle plus what is needed to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Human-readable location ("/path/leadway.sqlite" or "postgres://host/db"), never a password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Every migration, in order. Migrations are immutable once landed: add a new one instead. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+/** Raised when the database cannot be opened or migrated; the message says how to fix it. */
+export class DatabaseOpenError extends Error {}
+
+/**
+ * Opens the configured database and brings its schema up to date.
+ * SQLite runs in WAL mode with a busy timeout so the server and the CLI can share the file.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const handle = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw new DatabaseOpenError(`Could not prepare the database at ${handle.location}: ${describe(error)}`);
+  }
+  return handle;
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `Cannot create the data folder ${path.dirname(file)}: ${describe(error)}. Set LEADWAY_DATA to a writable folder.`,
+    );
+  }
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(file);
+    // WAL lets the CLI read and write while the server has the file open; FULL sync makes an
+    // acknowledged write survive a power cut, not only a crash of the process.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new DatabaseOpenError(`Cannot open the SQLite database ${file}: ${describe(error)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+}
+
+/** Applies every pending migration; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

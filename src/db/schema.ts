@@ -1,0 +1,95 @@
+/**
+ * The tables as Kysely sees them. Timestamps are ISO-8601 strings in UTC on both engines;
+ * JSON documents are stored as text so the same queries work on SQLite and PostgreSQL.
+ */
+export interface Database {
+  teams: TeamsTable;
+  people: PeopleTable;
+  frameworks: FrameworksTable;
+  path_reflections: PathReflectionsTable;
+  assessments: AssessmentsTable;
+  assessment_ratings: AssessmentRatingsTable;
+  action_states: ActionStatesTable;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  /** Lower-cased; unique across the installation. */
+  email: string;
+  /** What the person does today, in their words ("Backend developer"). */
+  role_title: string;
+  team_id: string | null;
+  /** Chosen track id (e.g. "manager", "ic"), null until chosen. */
+  track: string | null;
+  /** Target stage id on the track (e.g. "staff"), null until chosen. */
+  stage: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FrameworksTable {
+  /** Row id; assessments point at it so they keep the exact framework they were made against. */
+  id: string;
+  /** Installation order: the highest revision is the active framework. */
+  revision: number;
+  /** The framework's own id from its file (e.g. "leadway-default"). */
+  framework_key: string;
+  version: string;
+  name: string;
+  /** The whole validated framework document as JSON. */
+  content: string;
+  installed_at: string;
+}
+
+export interface PathReflectionsTable {
+  id: string;
+  person_id: string;
+  framework_id: string;
+  /** JSON: { [questionId]: 1..5 }. */
+  answers: string;
+  /** JSON: { [trackId]: score }. */
+  scores: string;
+  recommended_track: string;
+  /** "clear" | "leaning" | "balanced". */
+  strength: string;
+  /** The track the person chose after reading the recommendation. */
+  chosen_track: string;
+  chosen_stage: string;
+  /** The person's own reason, in their words. */
+  why: string;
+  created_at: string;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  person_id: string;
+  framework_id: string;
+  /** "self" for now; mentor, manager and peer assessments come later. */
+  kind: string;
+  /** Track and stage the person was aiming at when assessing (targets are read from these). */
+  track: string | null;
+  stage: string | null;
+  created_at: string;
+}
+
+export interface AssessmentRatingsTable {
+  assessment_id: string;
+  area_id: string;
+  level: number;
+  comment: string;
+}
+
+export interface ActionStatesTable {
+  person_id: string;
+  action_id: string;
+  /** "done" | "dismissed". */
+  state: string;
+  updated_at: string;
+}

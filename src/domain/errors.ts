@@ -1,0 +1,39 @@
+/** What went wrong, in terms a caller can act on; the HTTP layer maps each kind to a status once. */
+export type AppErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'precondition';
+
+/** Field path (dot-separated) → what is wrong with it. */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * A coded, expected failure. Services throw these; nothing else should reach a client.
+ * `code` is stable (clients may switch on it); `message` is for people.
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly kind: AppErrorKind;
+  readonly fields: FieldErrors | undefined;
+
+  constructor(kind: AppErrorKind, code: string, message: string, fields?: FieldErrors) {
+    super(message);
+    this.name = 'AppError';
+    this.kind = kind;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** Shorthand for "this id names nothing". */
+export function notFound(what: string, id: string): AppError {
+  const code = `${what.toUpperCase().replace(/[^A-Z]+/g, '_')}_NOT_FOUND`;
+  return new AppError('not_found', code, `No ${what} with id "${id}".`);
+}
+
+/** Turns zod-style issues into the `fields` map of an error. */
+export function fieldsFromIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '(root)';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

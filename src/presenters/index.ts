@@ -1,0 +1,55 @@
+import type { AssessmentOutput, PersonOutput, ReflectionOutput } from '../contracts/index.ts';
+import type { AssessmentWithRatings } from '../db/repositories/assessments.ts';
+import type { PersonRow } from '../db/repositories/people.ts';
+import type { ReflectionRow } from '../db/repositories/reflections.ts';
+
+/**
+ * Presenters decide exactly which fields leave the server (API and CLI --json alike).
+ * Raw rows never go out: this is where a new column has to be let through on purpose.
+ */
+
+export function presentPerson(row: PersonRow): PersonOutput {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roleTitle: row.role_title,
+    team: row.team_name,
+    track: row.track,
+    stage: row.stage,
+    createdAt: row.created_at,
+  };
+}
+
+export function presentAssessment(row: AssessmentWithRatings, frameworkVersion: string): AssessmentOutput {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    kind: row.kind,
+    frameworkVersion,
+    track: row.track,
+    stage: row.stage,
+    createdAt: row.created_at,
+    ratings: row.ratings.map((r) => ({ areaId: r.area_id, level: r.level, comment: r.comment })),
+  };
+}
+
+export function presentReflection(
+  row: ReflectionRow,
+  extra: Pick<ReflectionOutput, 'reasons' | 'counterpoints'>,
+): ReflectionOutput {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    answers: JSON.parse(row.answers) as Record<string, number>,
+    scores: JSON.parse(row.scores) as Record<string, number>,
+    recommendedTrack: row.recommended_track,
+    strength: row.strength as ReflectionOutput['strength'],
+    reasons: extra.reasons,
+    counterpoints: extra.counterpoints,
+    chosenTrack: row.chosen_track,
+    chosenStage: row.chosen_stage,
+    why: row.why,
+    createdAt: row.created_at,
+  };
+}

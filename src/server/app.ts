@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LOOPBACK_HOSTS } from '../config.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { handleError } from './errors.ts';
+import { registerAssessmentRoutes } from './routes/assessments.ts';
+import { registerFrameworkRoutes } from './routes/framework.ts';
+import { registerPathRoutes } from './routes/path.ts';
+import { registerPeopleRoutes } from './routes/people.ts';
+import { registerProgressRoutes } from './routes/progress.ts';
+
+/** The built web app (vite build output). */
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Largest request body accepted, in bytes (1 MiB). */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  /** Folder of the built web app; omit to serve the API only. */
+  webDir?: string | null;
+  /** Fastify logging; off in tests. */
+  logger?: boolean;
+}
+
+/** Builds the Fastify app: API under /api, OpenAPI at /api/docs, the web app everywhere else. */
+export async function buildApp({ ctx, webDir = null, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT,
+    // Reject duplicate JSON keys' prototype tricks outright.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching a schema as a string.
+  app.removeContentTypeParser('text/plain');
+
+  // Until accounts exist, only this machine may talk to Leadway: also refuse requests whose Host
+  // header names another site (DNS rebinding from a web page the person has open).
+  app.addHook('onRequest', async (request, reply) => {
+    const hostname = (request.hostname ?? '').replace(/^\[|\]$/g, '');
+    if (!LOOPBACK_HOSTS.includes(hostname)) {
+      return reply.code(403).send({
+        error: {
+          code: 'HOST_NOT_ALLOWED',
+          message: `Leadway only answers requests addressed to 127.0.0.1 or localhost, not "${request.hostname}".`,
+        },
+      });
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Leadway API',
+        description:
+          'Framework, path choice, self-assessment and next actions. Errors are always { error: { code, message, fields? } }.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['system'] } }, async () => ({ status: 'ok' }));
+      registerFrameworkRoutes(api, ctx);
+      registerPeopleRoutes(api, ctx);
+      registerPathRoutes(api, ctx);
+      registerAssessmentRoutes(api, ctx);
+      registerProgressRoutes(api, ctx);
+    },
+    { prefix: '/api' },
+  );
+
+  const hasWeb = webDir && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api');
+    if (isPage && hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.code(404).send({
+      error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
+    });
+  });
+  return app;
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { frameworkImportResult, frameworkOutput } from '../../contracts/index.ts';
+import { listFrameworks } from '../../db/repositories/frameworks.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { getActiveFramework } from '../../services/framework/active-framework.ts';
+import { importFramework } from '../../services/framework/import-framework.ts';
+import { errorResponses, zodRoutes } from './types.ts';
+
+export function registerFrameworkRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  const r = zodRoutes(app);
+  r.get(
+    '/framework',
+    {
+      schema: {
+        tags: ['framework'],
+        summary:
+          'The active framework: areas with levels and suggested actions, tracks with targets, reflection questions',
+        response: { 200: frameworkOutput },
+      },
+    },
+    async () => {
+      const { framework, installedId, installedAt } = await getActiveFramework(ctx);
+      return { ...framework, installedId, installedAt };
+    },
+  );
+  r.put(
+    '/framework',
+    {
+      schema: {
+        tags: ['framework'],
+        summary: 'Install a framework document (the same JSON `leadway framework export` writes) and make it active',
+        body: z.unknown(),
+        response: { 200: frameworkImportResult, ...errorResponses },
+      },
+    },
+    async (request) => importFramework(ctx, request.body),
+  );
+  r.get(
+    '/framework/versions',
+    {
+      schema: {
+        tags: ['framework'],
+        summary: 'Every installed framework version, newest first',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              frameworkId: z.string(),
+              version: z.string(),
+              name: z.string(),
+              installedAt: z.string(),
+              isActive: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
+    async () => {
+      const rows = await listFrameworks(ctx.db);
+      return rows.map((row, i) => ({
+        id: row.id,
+        frameworkId: row.framework_key,
+        version: row.version,
+        name: row.name,
+        installedAt: row.installed_at,
+        isActive: i === 0,
+      }));
+    },
+  );
+}

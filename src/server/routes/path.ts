@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  personIdParams,
+  recommendationInput,
+  recommendationOutput,
+  recordReflectionInput,
+  reflectionOutput,
+} from '../../contracts/index.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { listReflections, previewRecommendation, recordReflection } from '../../services/path/reflections.ts';
+import { errorResponses, zodRoutes } from './types.ts';
+
+export function registerPathRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  const r = zodRoutes(app);
+  r.post(
+    '/path/recommendation',
+    {
+      schema: {
+        tags: ['path'],
+        summary: 'Recommend a track from reflection answers, without saving',
+        body: recommendationInput,
+        response: { 200: recommendationOutput, ...errorResponses },
+      },
+    },
+    async (request) => previewRecommendation(ctx, request.body.answers),
+  );
+  r.get(
+    '/people/:personId/reflections',
+    {
+      schema: {
+        tags: ['path'],
+        summary: "A person's path reflections, newest first",
+        params: personIdParams,
+        response: { 200: z.array(reflectionOutput), ...errorResponses },
+      },
+    },
+    async (request) => listReflections(ctx, request.params.personId),
+  );
+  r.post(
+    '/people/:personId/reflections',
+    {
+      schema: {
+        tags: ['path'],
+        summary: 'Save a reflection with the chosen track and the person’s own why; sets their track',
+        params: personIdParams,
+        body: recordReflectionInput,
+        response: { 201: reflectionOutput, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await recordReflection(ctx, request.params.personId, request.body)),
+  );
+}

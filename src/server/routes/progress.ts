@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  actionParams,
+  actionStateOutput,
+  nextActionsOutput,
+  nextActionsQuery,
+  personIdParams,
+  setActionStateInput,
+  standingOutput,
+} from '../../contracts/index.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { getNextActions, getStanding, setActionState } from '../../services/progress/standing.ts';
+import { errorResponses, zodRoutes } from './types.ts';
+
+export function registerProgressRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  const r = zodRoutes(app);
+  r.get(
+    '/people/:personId/standing',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Current and previous level per area against the targets of the chosen track',
+        params: personIdParams,
+        response: { 200: standingOutput, ...errorResponses },
+      },
+    },
+    async (request) => getStanding(ctx, request.params.personId),
+  );
+  r.get(
+    '/people/:personId/next-actions',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: '"Start today": the most useful next actions for the largest gaps',
+        params: personIdParams,
+        querystring: nextActionsQuery,
+        response: { 200: nextActionsOutput, ...errorResponses },
+      },
+    },
+    async (request) => getNextActions(ctx, request.params.personId, request.query.limit),
+  );
+  r.put(
+    '/people/:personId/actions/:actionId',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Mark a suggested action done or dismissed (or open again)',
+        params: actionParams,
+        body: setActionStateInput,
+        response: { 200: actionStateOutput, ...errorResponses },
+      },
+    },
+    async (request) => setActionState(ctx, request.params.personId, request.params.actionId, request.body),
+  );
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { createContext } from '../services/context.ts';
+import { getActiveFramework } from '../services/framework/active-framework.ts';
+import { buildApp, WEB_DIST_DIR } from './app.ts';
+
+/** A running Leadway server and how to stop it. */
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, installs the default framework if needed, and listens. */
+export async function startServer(
+  config: Config,
+  options: { webDir?: string | null; logger?: boolean } = {},
+): Promise<RunningServer> {
+  const handle = await openDatabase(config.database);
+  const ctx = createContext(handle.db);
+  await getActiveFramework(ctx);
+  const app = await buildApp({
+    ctx,
+    webDir: options.webDir === undefined ? WEB_DIST_DIR : options.webDir,
+    logger: options.logger ?? false,
+  });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await handle.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new Error(
+        `Port ${config.port} is already in use. Stop the other program or start Leadway with PORT=<another port>.`,
+      );
+    }
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  return {
+    app,
+    handle,
+    url,
+    stop: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  type FrameworkRow,
+  findActiveFramework,
+  findFrameworkById,
+  insertFramework,
+} from '../../db/repositories/frameworks.ts';
+import { validateFramework } from '../../domain/framework/framework.ts';
+import type { Framework } from '../../domain/framework/schema.ts';
+import { nowIso, type ServiceContext } from '../context.ts';
+
+/** The framework file that ships with Leadway and is installed on first start. */
+export const DEFAULT_FRAMEWORK_FILE = fileURLToPath(
+  new URL('../../../framework/leadway-framework.json', import.meta.url),
+);
+
+/** An installed framework: its row id and install time plus the parsed document. */
+export interface InstalledFramework {
+  installedId: string;
+  installedAt: string;
+  framework: Framework;
+}
+
+// Installed framework rows never change (a new version is a new row), so parsed documents can be cached by row id.
+const parsedById = new Map<string, Framework>();
+
+function parseRow(row: FrameworkRow): InstalledFramework {
+  let framework = parsedById.get(row.id);
+  if (!framework) {
+    framework = JSON.parse(row.content) as Framework;
+    parsedById.set(row.id, framework);
+  }
+  return { installedId: row.id, installedAt: row.installed_at, framework };
+}
+
+/** Reads and validates the framework file shipped with Leadway. */
+export function readDefaultFramework(): Framework {
+  return validateFramework(JSON.parse(fs.readFileSync(DEFAULT_FRAMEWORK_FILE, 'utf8')));
+}
+
+/**
+ * The framework in force: the last one installed. On a new database it installs the default
+ * framework first, so every entry point sees one.
+ */
+export async function getActiveFramework(ctx: ServiceContext): Promise<InstalledFramework> {
+  const row = await findActiveFramework(ctx.db);
+  if (row) return parseRow(row);
+  const framework = readDefaultFramework();
+  await ctx.db.transaction().execute(async (trx) => {
+    // Another process may have installed it meanwhile; installing twice would break the unique key.
+    if (await findActiveFramework(trx)) return;
+    await insertFramework(trx, {
+      id: ctx.newId(),
+      framework_key: framework.id,
+      version: framework.version,
+      name: framework.name,
+      content: JSON.stringify(framework),
+      installed_at: nowIso(ctx),
+    });
+  });
+  const installed = await findActiveFramework(ctx.db);
+  if (!installed) throw new Error('the default framework could not be installed');
+  return parseRow(installed);
+}
+
+/** A framework by its installed row id: past assessments are read against the version they used. */
+export async function getFrameworkById(ctx: ServiceContext, id: string): Promise<InstalledFramework | undefined> {
+  const row = await findFrameworkById(ctx.db, id);
+  return row ? parseRow(row) : undefined;
+}

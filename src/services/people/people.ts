@@ -1,0 +1,112 @@
+import type { CreatePersonInput, PersonOutput, UpdatePersonInput } from '../../contracts/index.ts';
+import {
+  findOrCreateTeam,
+  findPersonByEmail,
+  findPersonById,
+  insertPerson,
+  listPeople as listPeopleRows,
+  type PersonRow,
+  updatePerson as updatePersonRow,
+} from '../../db/repositories/people.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
+import { findStage } from '../../domain/framework/framework.ts';
+import { presentPerson } from '../../presenters/index.ts';
+import { nowIso, type ServiceContext } from '../context.ts';
+import { getActiveFramework } from '../framework/active-framework.ts';
+
+/** Loads a person's row or throws PERSON_NOT_FOUND. */
+export async function requirePerson(ctx: ServiceContext, personId: string): Promise<PersonRow> {
+  const row = await findPersonById(ctx.db, personId);
+  if (!row) throw notFound('person', personId);
+  return row;
+}
+
+/** Creates a profile (the guided first run does this for the laptop's owner). */
+export async function createPerson(ctx: ServiceContext, input: CreatePersonInput): Promise<PersonOutput> {
+  const email = input.email.toLowerCase();
+  const now = nowIso(ctx);
+  const id = ctx.newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (await findPersonByEmail(trx, email)) {
+      throw new AppError('conflict', 'EMAIL_TAKEN', `Someone already uses ${email}.`, { email: 'already in use' });
+    }
+    const teamId = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
+    await insertPerson(trx, {
+      id,
+      name: input.name,
+      email,
+      role_title: input.roleTitle,
+      team_id: teamId,
+      track: null,
+      stage: null,
+      created_at: now,
+      updated_at: now,
+    });
+  });
+  return presentPerson(await requirePerson(ctx, id));
+}
+
+/** Everyone, oldest first. */
+export async function listPeople(ctx: ServiceContext): Promise<PersonOutput[]> {
+  return (await listPeopleRows(ctx.db)).map(presentPerson);
+}
+
+export async function getPerson(ctx: ServiceContext, personId: string): Promise<PersonOutput> {
+  return presentPerson(await requirePerson(ctx, personId));
+}
+
+/**
+ * Changes a profile. A track or stage must exist in the active framework; setting a track
+ * without a stage picks the track's first stage.
+ */
+export async function updatePerson(
+  ctx: ServiceContext,
+  personId: string,
+  input: UpdatePersonInput,
+): Promise<PersonOutput> {
+  const person = await requirePerson(ctx, personId);
+  const now = nowIso(ctx);
+  const patch: Parameters<typeof updatePersonRow>[2] = { updated_at: now };
+  if (input.name !== undefined) patch.name = input.name;
+  if (input.roleTitle !== undefined) patch.role_title = input.roleTitle;
+  if (input.track !== undefined || input.stage !== undefined) {
+    const trackId = input.track ?? person.track;
+    if (!trackId) {
+      throw new AppError('invalid', 'VALIDATION_FAILED', 'Choose a track before a stage.', {
+        track: 'required with stage',
+      });
+    }
+    const { framework } = await getActiveFramework(ctx);
+    const { track, stage } = findStage(framework, trackId, input.stage ?? (input.track ? null : person.stage));
+    patch.track = track.id;
+    patch.stage = stage.id;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    if (input.team !== undefined) {
+      patch.team_id = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
+    }
+    await updatePersonRow(trx, personId, patch);
+  });
+  return presentPerson(await requirePerson(ctx, personId));
+}
+
+/**
+ * Finds whom a CLI command is about: the person with `email`, or the only/first person when
+ * none is given. Throws with a hint when there is nobody yet.
+ */
+export async function resolvePerson(ctx: ServiceContext, email?: string): Promise<PersonRow> {
+  if (email) {
+    const row = await findPersonByEmail(ctx.db, email);
+    if (!row) throw new AppError('not_found', 'PERSON_NOT_FOUND', `No profile with email ${email}.`);
+    return row;
+  }
+  const [first] = await listPeopleRows(ctx.db);
+  if (!first) {
+    throw new AppError(
+      'precondition',
+      'NO_PROFILE',
+      'There is no profile yet. Create one with `leadway init --name "Your Name" --email you@example.com --role "Developer"` or open http://127.0.0.1:7420 after `leadway serve`.',
+    );
+  }
+  return first;
+}

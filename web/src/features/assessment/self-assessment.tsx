@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
+import { api } from '../../api.ts';
+import type { Session } from '../../app.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+
+interface Draft {
+  level: number | null;
+  comment: string;
+}
+
+/** Self-assessment: for each area, the level whose description fits what you do today, and a comment. */
+export function SelfAssessment({ session }: { session: Session }) {
+  const { framework, person } = session;
+  const [, navigate] = useLocation();
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [hasPrevious, setHasPrevious] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const track = framework.tracks.find((t) => t.id === person.track);
+  const stage = track?.stages.find((s) => s.id === person.stage) ?? track?.stages[0];
+
+  useEffect(() => {
+    api
+      .assessments(person.id)
+      .then(([latest]) => {
+        if (!latest) return;
+        setHasPrevious(true);
+        setDrafts(Object.fromEntries(latest.ratings.map((r) => [r.areaId, { level: r.level, comment: r.comment }])));
+      })
+      .catch(setError);
+  }, [person.id]);
+
+  const rated = framework.areas.filter((a) => drafts[a.id]?.level).length;
+  const update = (areaId: string, patch: Partial<Draft>) =>
+    setDrafts((d) => ({ ...d, [areaId]: { level: null, comment: '', ...d[areaId], ...patch } }));
+
+  async function submit() {
+    setError(null);
+    setBusy(true);
+    try {
+      await api.submitAssessment(person.id, {
+        ratings: framework.areas.map((a) => ({
+          areaId: a.id,
+          level: drafts[a.id]?.level ?? 0,
+          comment: drafts[a.id]?.comment ?? '',
+        })),
+      });
+      navigate('/');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      {!hasPrevious && <p className="step">Step 3 of 3 · Where you stand</p>}
+      <h1>Assess yourself</h1>
+      <p className="lede">
+        For each area, pick the level that describes what a colleague would see you do today, not what you intend to do.{' '}
+        {hasPrevious ? 'Your last answers are filled in; change what has moved.' : ''} Each assessment is kept with its
+        date, so you can watch the change over time.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {framework.areas.map((area, index) => {
+          const draft = drafts[area.id];
+          const target = stage?.targets[area.id];
+          return (
+            <fieldset key={area.id} className="card area-card" aria-describedby={`desc-${area.id}`}>
+              <legend>
+                <span className="muted">
+                  {index + 1}/{framework.areas.length}
+                </span>{' '}
+                {area.name}
+              </legend>
+              <p id={`desc-${area.id}`} className="muted">
+                {area.description}
+                {target !== undefined && stage && (
+                  <>
+                    {' '}
+                    <strong>
+                      Target for {stage.name}: level {target}.
+                    </strong>
+                  </>
+                )}
+              </p>
+              <div className="levels">
+                {area.levels.map((l) => (
+                  <label key={l.level} className="level-option">
+                    <input
+                      type="radio"
+                      name={`level-${area.id}`}
+                      value={l.level}
+                      checked={draft?.level === l.level}
+                      onChange={() => update(area.id, { level: l.level })}
+                    />
+                    <span>
+                      <strong>
+                        {l.level} · {l.name}
+                      </strong>
+                      <small>{l.description}</small>
+                    </span>
+                  </label>
+                ))}
+              </div>
+              <div className="field">
+                <label htmlFor={`comment-${area.id}`}>Comment on {area.name} (optional)</label>
+                <textarea
+                  id={`comment-${area.id}`}
+                  rows={2}
+                  value={draft?.comment ?? ''}
+                  placeholder="An example of what you did, or what holds you back"
+                  onChange={(e) => update(area.id, { comment: e.target.value })}
+                />
+              </div>
+            </fieldset>
+          );
+        })}
+        <div className="sticky-actions">
+          <span className="muted">
+            {rated} of {framework.areas.length} areas rated
+          </span>
+          <ErrorNotice error={error} />
+          <button type="submit" className="primary" disabled={busy || rated < framework.areas.length}>
+            Save assessment
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

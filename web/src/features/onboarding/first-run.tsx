@@ -1,0 +1,96 @@
+import { type FormEvent, useState } from 'react';
+import type { PersonOutput } from '../../../../src/contracts/index.ts';
+import { ApiError, api } from '../../api.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+
+/** The guided first run: who are you? Then the path choice. */
+export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const fieldError = (name: string) => (error instanceof ApiError ? error.fields[name] : undefined);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (k: string) => String(form.get(k) ?? '').trim();
+    setSaving(true);
+    setError(null);
+    try {
+      const person = await api.createPerson({
+        name: value('name'),
+        email: value('email'),
+        roleTitle: value('roleTitle'),
+        ...(value('team') ? { team: value('team') } : {}),
+      });
+      onCreated(person);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      <p className="step">Step 1 of 3 · Your profile</p>
+      <h1>Welcome to Leadway</h1>
+      <p className="lede">
+        Leadway helps you grow from developer to technical leader, one small step at a time. Start with who you are;
+        next you will choose a path and see where you stand.
+      </p>
+      <form onSubmit={submit} noValidate className="card form">
+        <Field name="name" label="Your name" autoComplete="name" error={fieldError('name')} required />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          error={fieldError('email')}
+          required
+          hint="Used later to match your git commits to you."
+        />
+        <Field
+          name="roleTitle"
+          label="Current role"
+          placeholder="e.g. Backend developer"
+          error={fieldError('roleTitle')}
+          required
+        />
+        <Field name="team" label="Team (optional)" placeholder="e.g. Payments" error={fieldError('team')} />
+        <ErrorNotice error={error} />
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Create my profile'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+}
+
+/** A labelled input with its hint and error wired up for screen readers. */
+export function Field({ name, label, hint, error, ...rest }: FieldProps) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...rest} />
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import type { NextActionsOutput, StandingOutput } from '../../../../src/contracts/index.ts';
+import { api } from '../../api.ts';
+import type { Session } from '../../app.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { StandingRadar } from './standing-radar.tsx';
+import { StartToday } from './start-today.tsx';
+
+/** Where I stand: radar of now vs target (and the previous assessment), the table, and "Start today". */
+export function Overview({ session }: { session: Session }) {
+  const { person } = session;
+  const [standing, setStanding] = useState<StandingOutput | null>(null);
+  const [next, setNext] = useState<NextActionsOutput | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const loadNext = useCallback(() => api.nextActions(person.id).then(setNext).catch(setError), [person.id]);
+  useEffect(() => {
+    api.standing(person.id).then(setStanding).catch(setError);
+    loadNext();
+  }, [person.id, loadNext]);
+
+  if (error) return <ErrorNotice error={error} />;
+  if (!standing) return <p aria-busy="true">Loading…</p>;
+  const target = standing.track ? `${standing.track.name} · ${standing.stage?.name ?? ''}` : 'no path chosen';
+  const show = (n: number | null) => (n === null ? '–' : n);
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>Where you stand</h1>
+          <p className="lede">
+            Aiming for <strong>{target}</strong>
+            {standing.assessedAt && (
+              <>
+                {' '}
+                · assessed <time dateTime={standing.assessedAt}>{standing.assessedAt.slice(0, 10)}</time>
+              </>
+            )}
+          </p>
+        </div>
+        <Link href="/assess" className="button">
+          {standing.assessedAt ? 'Assess again' : 'Assess yourself'}
+        </Link>
+      </div>
+      {!standing.assessedAt ? (
+        <div className="card">
+          <p>
+            You have not assessed yourself yet. It takes about ten minutes: <Link href="/assess">assess yourself</Link>.
+          </p>
+        </div>
+      ) : (
+        <div className="overview-grid">
+          <div className="card">
+            <h2>Now against target</h2>
+            <StandingRadar standing={standing} />
+          </div>
+          <StartToday personId={person.id} next={next} onChange={loadNext} />
+          <div className="card wide">
+            <h2>By area</h2>
+            <div className="table-scroll">
+              <table className="standing-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Area</th>
+                    <th scope="col">Now</th>
+                    {standing.previousAssessedAt && <th scope="col">Before</th>}
+                    <th scope="col">Target</th>
+                    <th scope="col">Gap</th>
+                    <th scope="col">Your comment</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {standing.areas.map((a) => (
+                    <tr key={a.areaId}>
+                      <th scope="row">{a.name}</th>
+                      <td>{show(a.current)}</td>
+                      {standing.previousAssessedAt && <td>{show(a.previous)}</td>}
+                      <td>{show(a.target)}</td>
+                      <td>
+                        <span className={`gap gap-${Math.min(a.gap ?? 0, 3)}`}>{show(a.gap)}</span>
+                      </td>
+                      <td className="comment">{a.comment}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
