@@ -22,14 +22,20 @@ export interface InstalledFramework {
   framework: Framework;
 }
 
-// Installed framework rows never change (a new version is a new row), so parsed documents can be cached by row id.
-const parsedById = new Map<string, Framework>();
+// Installed framework rows never change (a new version is a new row), so parsed documents can be
+// cached by row id, per database handle.
+const parsedByDb = new WeakMap<object, Map<string, Framework>>();
 
-function parseRow(row: FrameworkRow): InstalledFramework {
-  let framework = parsedById.get(row.id);
+function parseRow(ctx: ServiceContext, row: FrameworkRow): InstalledFramework {
+  let cache = parsedByDb.get(ctx.db);
+  if (!cache) {
+    cache = new Map();
+    parsedByDb.set(ctx.db, cache);
+  }
+  let framework = cache.get(row.id);
   if (!framework) {
     framework = JSON.parse(row.content) as Framework;
-    parsedById.set(row.id, framework);
+    cache.set(row.id, framework);
   }
   return { installedId: row.id, installedAt: row.installed_at, framework };
 }
@@ -45,27 +51,32 @@ export function readDefaultFramework(): Framework {
  */
 export async function getActiveFramework(ctx: ServiceContext): Promise<InstalledFramework> {
   const row = await findActiveFramework(ctx.db);
-  if (row) return parseRow(row);
+  if (row) return parseRow(ctx, row);
   const framework = readDefaultFramework();
-  await ctx.db.transaction().execute(async (trx) => {
-    // Another process may have installed it meanwhile; installing twice would break the unique key.
-    if (await findActiveFramework(trx)) return;
-    await insertFramework(trx, {
-      id: ctx.newId(),
-      framework_key: framework.id,
-      version: framework.version,
-      name: framework.name,
-      content: JSON.stringify(framework),
-      installed_at: nowIso(ctx),
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (await findActiveFramework(trx)) return;
+      await insertFramework(trx, {
+        id: ctx.newId(),
+        framework_key: framework.id,
+        version: framework.version,
+        name: framework.name,
+        content: JSON.stringify(framework),
+        installed_at: nowIso(ctx),
+      });
     });
-  });
+  } catch (error) {
+    // Another process or request installed it at the same moment (a unique key refused the
+    // second copy); theirs is as good as ours.
+    if (!(await findActiveFramework(ctx.db))) throw error;
+  }
   const installed = await findActiveFramework(ctx.db);
   if (!installed) throw new Error('the default framework could not be installed');
-  return parseRow(installed);
+  return parseRow(ctx, installed);
 }
 
 /** A framework by its installed row id: past assessments are read against the version they used. */
 export async function getFrameworkById(ctx: ServiceContext, id: string): Promise<InstalledFramework | undefined> {
   const row = await findFrameworkById(ctx.db, id);
-  return row ? parseRow(row) : undefined;
+  return row ? parseRow(ctx, row) : undefined;
 }

@@ -1,14 +1,22 @@
 import { ApiError } from '../api.ts';
 
-/** Shows an error as a person would want to read it: what happened, and per-field problems. */
-export function ErrorNotice({ error }: { error: unknown }) {
+/**
+ * Shows an error as a person would want to read it. With `fieldsShownInline`, per-field problems
+ * are already next to their inputs, so only a pointer to them is shown here.
+ */
+export function ErrorNotice({ error, fieldsShownInline = false }: { error: unknown; fieldsShownInline?: boolean }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
+  const message =
+    fieldsShownInline && fields.length > 0
+      ? 'Please correct the fields marked above.'
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
     <div role="alert" className="notice notice-error">
       <p>{message}</p>
-      {fields.length > 0 && (
+      {!fieldsShownInline && fields.length > 0 && (
         <ul>
           {fields.map(([field, problem]) => (
             <li key={field}>

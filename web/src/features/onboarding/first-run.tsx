@@ -57,7 +57,7 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
           required
         />
         <Field name="team" label="Team (optional)" placeholder="e.g. Payments" error={fieldError('team')} />
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} fieldsShownInline />
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Create my profile'}
         </button>
