@@ -50,7 +50,7 @@ export function printJson(io: CliIo, value: unknown): void {
 
 /** Writes a plain table. */
 export function printTable(io: CliIo, head: string[], rows: Array<Array<string | number>>): void {
-  const table = new Table({ head, style: { head: [], border: [] } });
+  const table = new Table({ head, style: { head: [], border: [], compact: true } });
   for (const row of rows) table.push(row.map(String));
   io.stdout(`${table.toString()}\n`);
 }

@@ -21,18 +21,21 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web', import.meta.
 /** Largest request body accepted, in bytes (1 MiB). */
 export const BODY_LIMIT = 1024 * 1024;
 
+/** How much the server logs. */
+export type LogLevel = 'silent' | 'warn' | 'info';
+
 export interface AppOptions {
   ctx: ServiceContext;
   /** Folder of the built web app; omit to serve the API only. */
   webDir?: string | null;
-  /** Fastify logging; off in tests. */
-  logger?: boolean;
+  /** Server log level: 'warn' shows problems only, 'info' every request; 'silent' in tests. */
+  logLevel?: LogLevel;
 }
 
 /** Builds the Fastify app: API under /api, OpenAPI at /api/docs, the web app everywhere else. */
-export async function buildApp({ ctx, webDir = null, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, webDir = null, logLevel = 'silent' }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: 'info' } : false,
+    logger: logLevel === 'silent' ? false : { level: logLevel },
     bodyLimit: BODY_LIMIT,
     // Reject duplicate JSON keys' prototype tricks outright.
     onProtoPoisoning: 'error',

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { createContext } from '../services/context.ts';
 import { getActiveFramework } from '../services/framework/active-framework.ts';
-import { buildApp, WEB_DIST_DIR } from './app.ts';
+import { buildApp, type LogLevel, WEB_DIST_DIR } from './app.ts';
 
 /** A running Leadway server and how to stop it. */
 export interface RunningServer {
@@ -16,7 +16,7 @@ export interface RunningServer {
 /** Opens the database, installs the default framework if needed, and listens. */
 export async function startServer(
   config: Config,
-  options: { webDir?: string | null; logger?: boolean } = {},
+  options: { webDir?: string | null; logLevel?: LogLevel } = {},
 ): Promise<RunningServer> {
   const handle = await openDatabase(config.database);
   const ctx = createContext(handle.db);
@@ -24,7 +24,7 @@ export async function startServer(
   const app = await buildApp({
     ctx,
     webDir: options.webDir === undefined ? WEB_DIST_DIR : options.webDir,
-    logger: options.logger ?? false,
+    logLevel: options.logLevel ?? 'silent',
   });
   try {
     await app.listen({ port: config.port, host: config.host });

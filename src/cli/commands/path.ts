@@ -79,16 +79,22 @@ export function registerPathCommand(program: Command, io: CliIo): Command {
             validate: (v) => (v.trim().length > 0 ? true : 'A sentence or two is enough.'),
           });
         }
-        return recordReflection(ctx, person.id, {
+        const reflection = await recordReflection(ctx, person.id, {
           answers,
           why: why ?? '',
           ...(track ? { chosenTrack: track } : {}),
           ...(stage ? { chosenStage: stage } : {}),
         });
+        return { reflection, tracks: framework.tracks };
       });
-      if (opts.json) return printJson(io, saved);
-      if (opts.answer) printRecommendation(io, saved, []);
-      io.stdout(`\nSaved. Your path: ${saved.chosenTrack} (${saved.chosenStage}). Next: \`leadway assess\`.\n`);
+      const { reflection, tracks } = saved;
+      if (opts.json) return printJson(io, reflection);
+      if (opts.answer) printRecommendation(io, reflection, tracks);
+      const chosen = tracks.find((t) => t.id === reflection.chosenTrack);
+      const stageName = chosen?.stages.find((s) => s.id === reflection.chosenStage)?.name ?? reflection.chosenStage;
+      io.stdout(
+        `Saved. Your path: ${chosen?.name ?? reflection.chosenTrack}, aiming for ${stageName}. Next: \`leadway assess\`.\n`,
+      );
     });
 }
 
