@@ -1,10 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-goals-and-journal.ts';
 import type { Database } from './schema.ts';
 
 /** Which engine a database handle talks to. Only this file needs to care. */
@@ -22,11 +31,20 @@ export interface DatabaseHandle {
 /** Every migration, in order. Migrations are immutable once landed: add a new one instead. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-goals-and-journal': m0002,
 };
 
 const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };
+
+/**
+ * Which engine a Kysely handle talks to, for the few statements that must differ (full-text
+ * search). Repositories and migrations ask this instead of carrying the engine around.
+ */
+export function engineOf(db: Kysely<unknown> | Kysely<Database>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 /** Raised when the database cannot be opened or migrated; the message says how to fix it. */
 export class DatabaseOpenError extends Error {}

@@ -10,6 +10,12 @@ export interface Database {
   assessments: AssessmentsTable;
   assessment_ratings: AssessmentRatingsTable;
   action_states: ActionStatesTable;
+  goals: GoalsTable;
+  goal_actions: GoalActionsTable;
+  goal_checkins: GoalCheckinsTable;
+  journal_entries: JournalEntriesTable;
+  journal_entry_areas: JournalEntryAreasTable;
+  journal_entry_links: JournalEntryLinksTable;
 }
 
 export interface TeamsTable {
@@ -92,4 +98,71 @@ export interface ActionStatesTable {
   /** "done" | "dismissed". */
   state: string;
   updated_at: string;
+}
+
+export interface GoalsTable {
+  id: string;
+  person_id: string;
+  area_id: string;
+  title: string;
+  why: string;
+  success_criteria: string;
+  /** YYYY-MM-DD or null. */
+  due_on: string | null;
+  /** planned | active | done | dropped */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GoalActionsTable {
+  id: string;
+  goal_id: string;
+  title: string;
+  /** The framework's suggested action this was picked from, if any. */
+  framework_action_id: string | null;
+  due_on: string | null;
+  /** YYYY-MM-DD the action was done, or null while open. */
+  done_on: string | null;
+  position: number;
+  created_at: string;
+}
+
+export interface GoalCheckinsTable {
+  id: string;
+  goal_id: string;
+  note: string;
+  /** 1 (unlikely to succeed) … 5 (sure). */
+  confidence: number;
+  created_at: string;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  person_id: string;
+  /** YYYY-MM-DD the thing happened. */
+  occurred_on: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  kind: string;
+  source: string;
+  /** private | mentor | manager | team */
+  visibility: string;
+  goal_id: string | null;
+  goal_action_id: string | null;
+  source_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JournalEntryAreasTable {
+  entry_id: string;
+  area_id: string;
+}
+
+export interface JournalEntryLinksTable {
+  entry_id: string;
+  position: number;
+  url: string;
 }

@@ -11,9 +11,12 @@ import type { ServiceContext } from '../services/context.ts';
 import { handleError } from './errors.ts';
 import { registerAssessmentRoutes } from './routes/assessments.ts';
 import { registerFrameworkRoutes } from './routes/framework.ts';
+import { registerGoalRoutes } from './routes/goals.ts';
+import { registerJournalRoutes } from './routes/journal.ts';
 import { registerPathRoutes } from './routes/path.ts';
 import { registerPeopleRoutes } from './routes/people.ts';
 import { registerProgressRoutes } from './routes/progress.ts';
+import { registerReportRoutes } from './routes/report.ts';
 
 /** The built web app (vite build output). */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -82,6 +85,9 @@ export async function buildApp({ ctx, webDir = null, logLevel = 'silent' }: AppO
       registerPathRoutes(api, ctx);
       registerAssessmentRoutes(api, ctx);
       registerProgressRoutes(api, ctx);
+      registerGoalRoutes(api, ctx);
+      registerJournalRoutes(api, ctx);
+      registerReportRoutes(api, ctx);
     },
     { prefix: '/api' },
   );

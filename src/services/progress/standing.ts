@@ -2,7 +2,7 @@ import type { NextActionsOutput, SetActionStateInput, StandingOutput } from '../
 import { deleteActionState, listActionStates, upsertActionState } from '../../db/repositories/action-states.ts';
 import { type AssessmentWithRatings, listAssessments } from '../../db/repositories/assessments.ts';
 import { AppError } from '../../domain/errors.ts';
-import { targetsFor } from '../../domain/framework/framework.ts';
+import { findStage, targetsFor } from '../../domain/framework/framework.ts';
 import { type ActionState, pickNextActions } from '../../domain/progress/next-actions.ts';
 import { type AreaStanding, type Rating, standingByArea } from '../../domain/progress/standing.ts';
 import { presentPerson } from '../../presenters/index.ts';
@@ -19,13 +19,21 @@ function ratingsOf(assessment: AssessmentWithRatings | undefined): Map<string, R
  * Where a person stands: latest and previous self-assessed level per area against the targets of
  * their chosen track and stage in the active framework.
  */
-export async function getStanding(ctx: ServiceContext, personId: string): Promise<StandingOutput> {
+export async function getStanding(
+  ctx: ServiceContext,
+  personId: string,
+  target: { track?: string | undefined; stage?: string | undefined } = {},
+): Promise<StandingOutput> {
   const person = await requirePerson(ctx, personId);
   const { framework } = await getActiveFramework(ctx);
   const [latest, previous] = await listAssessments(ctx.db, personId, 'self', 2);
-  const targets = targetsFor(framework, person.track, person.stage);
-  const track = framework.tracks.find((t) => t.id === person.track);
-  const stage = track?.stages.find((s) => s.id === person.stage) ?? track?.stages[0];
+  // Another track or stage than the person's own may be asked for ("what if I aimed for staff?").
+  const trackId = target.track ?? person.track;
+  const stageId = target.track ? (target.stage ?? null) : (target.stage ?? person.stage);
+  if (trackId) findStage(framework, trackId, stageId);
+  const targets = targetsFor(framework, trackId, stageId);
+  const track = framework.tracks.find((t) => t.id === trackId);
+  const stage = track?.stages.find((s) => s.id === stageId) ?? track?.stages[0];
   return {
     person: presentPerson(person),
     frameworkVersion: framework.version,

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { ENTRY_KINDS, ENTRY_SOURCES, VISIBILITIES } from '../domain/journal/journal.ts';
+import { isoDate } from './goals.ts';
+
+export const entryIdParams = z.object({ entryId: z.string().min(1).max(100) });
+
+const url = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^https?:\/\/\S+$/i.test(v), 'must be an http(s) link, e.g. https://example.com/pr/42');
+
+export const createEntryInput = z.strictObject({
+  occurredOn: isoDate.optional(),
+  title: z.string().trim().min(1, 'required').max(300),
+  body: z.string().max(50_000).default(''),
+  areas: z.array(z.string().min(1).max(60)).min(1, 'tag at least one area').max(10),
+  kind: z.enum(ENTRY_KINDS).default('other'),
+  source: z.enum(ENTRY_SOURCES).default('manual'),
+  links: z.array(url).max(20).default([]),
+  visibility: z.enum(VISIBILITIES).default('private'),
+  goalId: z.string().min(1).max(100).nullable().optional(),
+  goalActionId: z.string().min(1).max(100).nullable().optional(),
+});
+export type CreateEntryInput = z.input<typeof createEntryInput>;
+
+export const updateEntryInput = createEntryInput.omit({ source: true }).partial().strict();
+export type UpdateEntryInput = z.input<typeof updateEntryInput>;
+
+export const entryOutput = z.object({
+  id: z.string(),
+  personId: z.string(),
+  occurredOn: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** The body rendered from Markdown to HTML and sanitised: safe to insert into a page. */
+  bodyHtml: z.string(),
+  areas: z.array(z.string()),
+  kind: z.enum(ENTRY_KINDS),
+  source: z.string(),
+  links: z.array(z.string()),
+  visibility: z.enum(VISIBILITIES),
+  goalId: z.string().nullable(),
+  goalActionId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EntryOutput = z.infer<typeof entryOutput>;
+
+export const entriesQuery = z.object({
+  areaId: z.string().max(60).optional(),
+  kind: z.enum(ENTRY_KINDS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  goalId: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type EntriesQuery = z.infer<typeof entriesQuery>;
+
+export const entriesOutput = z.object({
+  entries: z.array(entryOutput),
+  total: z.number(),
+});
+
+export const timelineOutput = z.object({
+  weeks: z.array(z.object({ week: z.string(), startsOn: z.string(), counts: z.record(z.string(), z.number()) })),
+});
+export type TimelineOutput = z.infer<typeof timelineOutput>;
+
+export const importEntriesInput = z.strictObject({
+  format: z.enum(['csv', 'markdown']),
+  /** For csv: the file's text. For markdown: one document per entry. */
+  files: z
+    .array(z.object({ name: z.string().max(300), content: z.string() }))
+    .min(1)
+    .max(5000),
+  dryRun: z.boolean().default(false),
+});
+
+export const importEntriesOutput = z.object({
+  dryRun: z.boolean(),
+  valid: z.number(),
+  imported: z.number(),
+  problems: z.array(z.object({ file: z.string(), line: z.number(), message: z.string() })),
+});
+export type ImportEntriesOutput = z.infer<typeof importEntriesOutput>;

@@ -1,0 +1,100 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, GoalActionsTable, GoalCheckinsTable, GoalsTable } from '../schema.ts';
+
+export type GoalRow = Selectable<GoalsTable>;
+export type GoalActionRow = Selectable<GoalActionsTable>;
+export type GoalCheckinRow = Selectable<GoalCheckinsTable>;
+
+/** A goal with its actions (in order) and check-ins (newest first). */
+export interface GoalWithParts extends GoalRow {
+  actions: GoalActionRow[];
+  checkins: GoalCheckinRow[];
+  evidenceCount: number;
+}
+
+export async function insertGoal(db: Kysely<Database>, goal: GoalRow, actions: GoalActionRow[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('goals').values(goal).execute();
+    if (actions.length > 0) await trx.insertInto('goal_actions').values(actions).execute();
+  });
+}
+
+export async function updateGoal(db: Kysely<Database>, id: string, patch: Partial<Omit<GoalRow, 'id'>>): Promise<void> {
+  await db.updateTable('goals').set(patch).where('id', '=', id).execute();
+}
+
+export function findGoalRow(db: Kysely<Database>, id: string): Promise<GoalRow | undefined> {
+  return db.selectFrom('goals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A person's goals with actions, check-ins and how many journal entries point at each. */
+export async function listGoals(
+  db: Kysely<Database>,
+  personId: string,
+  filter: { statuses?: string[]; areaId?: string; ids?: string[] } = {},
+): Promise<GoalWithParts[]> {
+  let query = db.selectFrom('goals').selectAll().where('person_id', '=', personId);
+  if (filter.statuses) query = query.where('status', 'in', filter.statuses);
+  if (filter.areaId) query = query.where('area_id', '=', filter.areaId);
+  if (filter.ids) query = query.where('id', 'in', filter.ids);
+  const goals = await query.orderBy('created_at').orderBy('id').execute();
+  if (goals.length === 0) return [];
+  const ids = goals.map((g) => g.id);
+  const [actions, checkins, evidence] = await Promise.all([
+    db.selectFrom('goal_actions').selectAll().where('goal_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('goal_checkins').selectAll().where('goal_id', 'in', ids).orderBy('created_at', 'desc').execute(),
+    db
+      .selectFrom('journal_entries')
+      .select(['goal_id'])
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .where('goal_id', 'in', ids)
+      .groupBy('goal_id')
+      .execute(),
+  ]);
+  const evidenceByGoal = new Map(evidence.map((e) => [e.goal_id, Number(e.n)]));
+  return goals.map((g) => ({
+    ...g,
+    actions: actions.filter((a) => a.goal_id === g.id).map((a) => ({ ...a, position: Number(a.position) })),
+    checkins: checkins.filter((c) => c.goal_id === g.id).map((c) => ({ ...c, confidence: Number(c.confidence) })),
+    evidenceCount: evidenceByGoal.get(g.id) ?? 0,
+  }));
+}
+
+export async function insertGoalAction(db: Kysely<Database>, row: Omit<GoalActionRow, 'position'>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const top = await trx
+      .selectFrom('goal_actions')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('goal_id', '=', row.goal_id)
+      .executeTakeFirst();
+    await trx
+      .insertInto('goal_actions')
+      .values({ ...row, position: Number(top?.max ?? -1) + 1 })
+      .execute();
+  });
+}
+
+export function findGoalAction(
+  db: Kysely<Database>,
+  goalId: string,
+  actionId: string,
+): Promise<GoalActionRow | undefined> {
+  return db
+    .selectFrom('goal_actions')
+    .selectAll()
+    .where('goal_id', '=', goalId)
+    .where('id', '=', actionId)
+    .executeTakeFirst();
+}
+
+export async function updateGoalAction(
+  db: Kysely<Database>,
+  id: string,
+  patch: Partial<Omit<GoalActionRow, 'id' | 'goal_id'>>,
+): Promise<void> {
+  await db.updateTable('goal_actions').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertCheckin(db: Kysely<Database>, row: GoalCheckinRow): Promise<void> {
+  await db.insertInto('goal_checkins').values(row).execute();
+}

@@ -1,0 +1,167 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { searchWords } from '../../domain/journal/journal.ts';
+import { engineOf } from '../client.ts';
+import type { Database, JournalEntriesTable } from '../schema.ts';
+
+export type EntryRow = Selectable<JournalEntriesTable>;
+
+/** An entry with its area tags and links. */
+export interface EntryWithParts extends EntryRow {
+  areas: string[];
+  links: string[];
+}
+
+/** Filters for listing a person's entries; all optional, combined with AND. */
+export interface EntryFilter {
+  areaId?: string | undefined;
+  kind?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  goalId?: string | undefined;
+  /** Full-text search over title and body: every word must match (as a prefix). */
+  q?: string | undefined;
+}
+
+export async function insertEntry(
+  db: Kysely<Database>,
+  row: Omit<EntryRow, never>,
+  areas: string[],
+  links: string[],
+): Promise<void> {
+  await db.insertInto('journal_entries').values(row).execute();
+  await db
+    .insertInto('journal_entry_areas')
+    .values(areas.map((area_id) => ({ entry_id: row.id, area_id })))
+    .execute();
+  if (links.length > 0) {
+    await db
+      .insertInto('journal_entry_links')
+      .values(links.map((url, position) => ({ entry_id: row.id, position, url })))
+      .execute();
+  }
+}
+
+export async function updateEntry(
+  db: Kysely<Database>,
+  id: string,
+  patch: Partial<Omit<EntryRow, 'id' | 'person_id'>>,
+  areas?: string[],
+  links?: string[],
+): Promise<void> {
+  await db.updateTable('journal_entries').set(patch).where('id', '=', id).execute();
+  if (areas) {
+    await db.deleteFrom('journal_entry_areas').where('entry_id', '=', id).execute();
+    await db
+      .insertInto('journal_entry_areas')
+      .values(areas.map((area_id) => ({ entry_id: id, area_id })))
+      .execute();
+  }
+  if (links) {
+    await db.deleteFrom('journal_entry_links').where('entry_id', '=', id).execute();
+    if (links.length > 0) {
+      await db
+        .insertInto('journal_entry_links')
+        .values(links.map((url, position) => ({ entry_id: id, position, url })))
+        .execute();
+    }
+  }
+}
+
+export async function deleteEntry(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('journal_entries').where('id', '=', id).execute();
+}
+
+function filtered(db: Kysely<Database>, personId: string, filter: EntryFilter) {
+  let query = db.selectFrom('journal_entries as e').where('e.person_id', '=', personId);
+  if (filter.areaId) {
+    const areaId = filter.areaId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('journal_entry_areas as a')
+          .select('a.entry_id')
+          .whereRef('a.entry_id', '=', 'e.id')
+          .where('a.area_id', '=', areaId),
+      ),
+    );
+  }
+  if (filter.kind) query = query.where('e.kind', '=', filter.kind);
+  if (filter.from) query = query.where('e.occurred_on', '>=', filter.from);
+  if (filter.to) query = query.where('e.occurred_on', '<=', filter.to);
+  if (filter.goalId) query = query.where('e.goal_id', '=', filter.goalId);
+  const words = filter.q ? searchWords(filter.q) : [];
+  if (filter.q !== undefined && filter.q.trim() !== '' && words.length === 0) {
+    // Only punctuation: nothing can match.
+    query = query.where(sql<boolean>`1 = 0`);
+  } else if (words.length > 0) {
+    if (engineOf(db) === 'postgres') {
+      const tsquery = words.map((w) => `${w}:*`).join(' & ');
+      query = query.where(sql<boolean>`e.search @@ to_tsquery('simple', ${tsquery})`);
+    } else {
+      const match = words.map((w) => `"${w}"*`).join(' ');
+      query = query.where(sql<boolean>`e.rowid in (select rowid from journal_fts where journal_fts match ${match})`);
+    }
+  }
+  return query;
+}
+
+/** A page of a person's entries, newest first, and how many match in all. */
+export async function listEntries(
+  db: Kysely<Database>,
+  personId: string,
+  filter: EntryFilter,
+  page: { limit: number; offset: number },
+): Promise<{ entries: EntryWithParts[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    filtered(db, personId, filter)
+      .selectAll('e')
+      .orderBy('e.occurred_on', 'desc')
+      .orderBy('e.created_at', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered(db, personId, filter)
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { entries: await attachParts(db, rows), total: Number(count?.n ?? 0) };
+}
+
+export async function findEntryById(db: Kysely<Database>, id: string): Promise<EntryWithParts | undefined> {
+  const row = await db.selectFrom('journal_entries').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [withParts] = await attachParts(db, [row]);
+  return withParts;
+}
+
+/** Entry dates with their areas, for counting evidence per area and week. */
+export function listEntryAreaDates(db: Kysely<Database>, personId: string, from?: string) {
+  let query = db
+    .selectFrom('journal_entries as e')
+    .innerJoin('journal_entry_areas as a', 'a.entry_id', 'e.id')
+    .select(['e.occurred_on', 'a.area_id'])
+    .where('e.person_id', '=', personId);
+  if (from) query = query.where('e.occurred_on', '>=', from);
+  return query.execute();
+}
+
+export async function attachParts(db: Kysely<Database>, rows: EntryRow[]): Promise<EntryWithParts[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [areas, links] = await Promise.all([
+    db.selectFrom('journal_entry_areas').selectAll().where('entry_id', 'in', ids).execute(),
+    db.selectFrom('journal_entry_links').selectAll().where('entry_id', 'in', ids).orderBy('position').execute(),
+  ]);
+  return rows.map((r) => ({
+    ...stripSearch(r),
+    areas: areas.filter((a) => a.entry_id === r.id).map((a) => a.area_id),
+    links: links.filter((l) => l.entry_id === r.id).map((l) => l.url),
+  }));
+}
+
+/** PostgreSQL's generated search column must not leak out of the repository. */
+function stripSearch(row: EntryRow): EntryRow {
+  const { search: _search, ...rest } = row as EntryRow & { search?: unknown };
+  return rest;
+}

@@ -1,0 +1,277 @@
+import type { Kysely } from 'kysely';
+import {
+  type CreateEntryInput,
+  createEntryInput,
+  type EntriesQuery,
+  type EntryOutput,
+  type ImportEntriesOutput,
+  type TimelineOutput,
+  type UpdateEntryInput,
+  updateEntryInput,
+} from '../../contracts/journal.ts';
+import { findGoalAction, findGoalRow } from '../../db/repositories/goals.ts';
+import {
+  deleteEntry as deleteEntryRow,
+  type EntryWithParts,
+  findEntryById,
+  insertEntry,
+  listEntryAreaDates,
+  listEntries as listEntryRows,
+  updateEntry as updateEntryRow,
+} from '../../db/repositories/journal.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError, type FieldErrors, fieldsFromIssues, notFound } from '../../domain/errors.ts';
+import type { Framework } from '../../domain/framework/schema.ts';
+import {
+  type ImportProblem,
+  type ParsedEntry,
+  parseCsvEntries,
+  parseMarkdownEntry,
+} from '../../domain/journal/import-parse.ts';
+import { isoWeekOf } from '../../domain/journal/journal.ts';
+import { renderMarkdown } from '../../presenters/markdown.ts';
+import { nowIso, type ServiceContext } from '../context.ts';
+import { getActiveFramework } from '../framework/active-framework.ts';
+import { todayIso } from '../goals/goals.ts';
+import { requirePerson } from '../people/people.ts';
+
+/** The entry as it leaves the server, with its Markdown rendered safely. */
+export function presentEntry(row: EntryWithParts): EntryOutput {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    occurredOn: row.occurred_on,
+    title: row.title,
+    body: row.body,
+    bodyHtml: renderMarkdown(row.body),
+    areas: row.areas,
+    kind: row.kind as EntryOutput['kind'],
+    source: row.source,
+    links: row.links,
+    visibility: row.visibility as EntryOutput['visibility'],
+    goalId: row.goal_id,
+    goalActionId: row.goal_action_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function checkAreas(framework: Framework, areas: string[], fields: FieldErrors, prefix = 'areas') {
+  const known = new Set(framework.areas.map((a) => a.id));
+  areas.forEach((a, i) => {
+    if (!known.has(a)) fields[`${prefix}.${i}`] = `unknown area "${a}" (known: ${[...known].join(', ')})`;
+  });
+}
+
+/** Checks that a goal/action link points at the person's own goal; fills goalId from the action. */
+async function resolveGoalLink(
+  db: Kysely<Database>,
+  personId: string,
+  goalId: string | null | undefined,
+  goalActionId: string | null | undefined,
+): Promise<{ goal_id: string | null; goal_action_id: string | null }> {
+  if (!goalId && !goalActionId) return { goal_id: null, goal_action_id: null };
+  let resolvedGoal = goalId ?? null;
+  if (goalActionId) {
+    const action = await db
+      .selectFrom('goal_actions')
+      .select(['goal_id'])
+      .where('id', '=', goalActionId)
+      .executeTakeFirst();
+    if (!action || (goalId && action.goal_id !== goalId)) {
+      throw new AppError('invalid', 'VALIDATION_FAILED', 'That goal action does not exist on that goal.', {
+        goalActionId: 'unknown action',
+      });
+    }
+    resolvedGoal = action.goal_id;
+    if (!(await findGoalAction(db, action.goal_id, goalActionId))) throw notFound('goal action', goalActionId);
+  }
+  const goal = resolvedGoal ? await findGoalRow(db, resolvedGoal) : undefined;
+  if (!goal || goal.person_id !== personId) {
+    throw new AppError('invalid', 'VALIDATION_FAILED', 'Entries can only be linked to your own goals.', {
+      goalId: 'unknown goal',
+    });
+  }
+  return { goal_id: goal.id, goal_action_id: goalActionId ?? null };
+}
+
+/** Records an evidence entry (quick capture from the CLI or the web). */
+export async function createEntry(ctx: ServiceContext, personId: string, raw: CreateEntryInput): Promise<EntryOutput> {
+  const input = createEntryInput.parse(raw);
+  await requirePerson(ctx, personId);
+  const { framework } = await getActiveFramework(ctx);
+  const fields: FieldErrors = {};
+  checkAreas(framework, input.areas, fields);
+  if (Object.keys(fields).length > 0) throw new AppError('invalid', 'VALIDATION_FAILED', 'Unknown area.', fields);
+  const link = await resolveGoalLink(ctx.db, personId, input.goalId, input.goalActionId);
+  const now = nowIso(ctx);
+  const id = ctx.newId();
+  await ctx.db.transaction().execute((trx) =>
+    insertEntry(
+      trx,
+      {
+        id,
+        person_id: personId,
+        occurred_on: input.occurredOn ?? todayIso(ctx),
+        title: input.title,
+        body: input.body,
+        kind: input.kind,
+        source: input.source,
+        visibility: input.visibility,
+        ...link,
+        source_key: null,
+        created_at: now,
+        updated_at: now,
+      },
+      [...new Set(input.areas)],
+      input.links,
+    ),
+  );
+  return getEntry(ctx, id);
+}
+
+export async function getEntry(ctx: ServiceContext, entryId: string): Promise<EntryOutput> {
+  const row = await findEntryById(ctx.db, entryId);
+  if (!row) throw notFound('entry', entryId);
+  return presentEntry(row);
+}
+
+/** Edits an entry; only the fields given change. */
+export async function updateEntry(ctx: ServiceContext, entryId: string, raw: UpdateEntryInput): Promise<EntryOutput> {
+  const input = updateEntryInput.parse(raw);
+  const row = await findEntryById(ctx.db, entryId);
+  if (!row) throw notFound('entry', entryId);
+  if (input.areas) {
+    const { framework } = await getActiveFramework(ctx);
+    const fields: FieldErrors = {};
+    checkAreas(framework, input.areas, fields);
+    if (Object.keys(fields).length > 0) throw new AppError('invalid', 'VALIDATION_FAILED', 'Unknown area.', fields);
+  }
+  const link =
+    input.goalId !== undefined || input.goalActionId !== undefined
+      ? await resolveGoalLink(ctx.db, row.person_id, input.goalId, input.goalActionId)
+      : {};
+  await ctx.db.transaction().execute((trx) =>
+    updateEntryRow(
+      trx,
+      entryId,
+      {
+        ...(input.occurredOn !== undefined ? { occurred_on: input.occurredOn } : {}),
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
+        ...(input.visibility !== undefined ? { visibility: input.visibility } : {}),
+        ...link,
+        updated_at: nowIso(ctx),
+      },
+      input.areas ? [...new Set(input.areas)] : undefined,
+      input.links,
+    ),
+  );
+  return getEntry(ctx, entryId);
+}
+
+export async function deleteEntry(ctx: ServiceContext, entryId: string): Promise<void> {
+  const row = await findEntryById(ctx.db, entryId);
+  if (!row) throw notFound('entry', entryId);
+  await deleteEntryRow(ctx.db, entryId);
+}
+
+/** A page of entries matching the filters, newest first. */
+export async function listEntries(ctx: ServiceContext, personId: string, query: EntriesQuery) {
+  await requirePerson(ctx, personId);
+  const { limit, offset, ...filter } = query;
+  const { entries, total } = await listEntryRows(ctx.db, personId, filter, { limit, offset });
+  return { entries: entries.map(presentEntry), total };
+}
+
+/** Evidence per area per ISO week, oldest week first, for the last `weeks` weeks. */
+export async function evidenceTimeline(ctx: ServiceContext, personId: string, weeks = 26): Promise<TimelineOutput> {
+  await requirePerson(ctx, personId);
+  const today = todayIso(ctx);
+  const from = new Date(`${today}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() - 7 * (weeks - 1));
+  const startWeek = isoWeekOf(from.toISOString().slice(0, 10)).startsOn;
+  const rows = await listEntryAreaDates(ctx.db, personId, startWeek);
+  const byWeek = new Map<string, { week: string; startsOn: string; counts: Record<string, number> }>();
+  for (let i = 0; i < weeks; i++) {
+    const d = new Date(`${startWeek}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 7 * i);
+    const w = isoWeekOf(d.toISOString().slice(0, 10));
+    byWeek.set(w.week, { ...w, counts: {} });
+  }
+  for (const row of rows) {
+    const bucket = byWeek.get(isoWeekOf(row.occurred_on).week);
+    if (bucket) bucket.counts[row.area_id] = (bucket.counts[row.area_id] ?? 0) + 1;
+  }
+  return { weeks: [...byWeek.values()] };
+}
+
+/**
+ * Imports entries from CSV or Markdown files. Every row is checked first; if any is bad, nothing
+ * is imported and every problem is reported with its file and line. A dry run only checks.
+ */
+export async function importEntries(
+  ctx: ServiceContext,
+  personId: string,
+  input: { format: 'csv' | 'markdown'; files: Array<{ name: string; content: string }>; dryRun: boolean },
+): Promise<ImportEntriesOutput> {
+  await requirePerson(ctx, personId);
+  const { framework } = await getActiveFramework(ctx);
+  const parsed: ParsedEntry[] = [];
+  const problems: ImportProblem[] = [];
+  for (const f of input.files) {
+    const result = input.format === 'csv' ? parseCsvEntries(f.name, f.content) : parseMarkdownEntry(f.name, f.content);
+    parsed.push(...result.entries);
+    problems.push(...result.problems);
+  }
+  const valid: Array<{ entry: ParsedEntry; data: ReturnType<typeof createEntryInput.parse> }> = [];
+  for (const entry of parsed) {
+    const check = createEntryInput.safeParse({ ...entry.fields, source: 'import' });
+    const fields: FieldErrors = check.success ? {} : fieldsFromIssues(check.error.issues);
+    if (check.success) checkAreas(framework, check.data.areas, fields);
+    if (check.success && !check.data.occurredOn) fields.date = 'required (YYYY-MM-DD)';
+    const messages = Object.entries(fields).map(([k, v]) => `${k === 'occurredOn' ? 'date' : k}: ${v}`);
+    if (messages.length > 0) problems.push({ file: entry.file, line: entry.line, message: messages.join('; ') });
+    else if (check.success) valid.push({ entry, data: check.data });
+  }
+  if (parsed.length === 0 && problems.length === 0) {
+    problems.push({ file: input.files[0]?.name ?? '(input)', line: 1, message: 'no entries found' });
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  if (input.dryRun) return { dryRun: true, valid: valid.length, imported: 0, problems };
+  if (problems.length > 0) {
+    throw new AppError(
+      'invalid',
+      'IMPORT_INVALID',
+      `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix first.`,
+      Object.fromEntries(problems.map((p) => [`${p.file}:${p.line}`, p.message])),
+    );
+  }
+  const now = nowIso(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const { data } of valid) {
+      await insertEntry(
+        trx,
+        {
+          id: ctx.newId(),
+          person_id: personId,
+          occurred_on: data.occurredOn as string,
+          title: data.title,
+          body: data.body,
+          kind: data.kind,
+          source: 'import',
+          visibility: data.visibility,
+          goal_id: null,
+          goal_action_id: null,
+          source_key: null,
+          created_at: now,
+          updated_at: now,
+        },
+        [...new Set(data.areas)],
+        data.links,
+      );
+    }
+  });
+  return { dryRun: false, valid: valid.length, imported: valid.length, problems: [] };
+}
