@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
   if (isRoot) execFileSync('chown', ['postgres', dir]);
-  run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'leadway', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+  run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'leadway', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8']);
   const port = await freePort();
   run('pg_ctl', [
     '-D',

@@ -90,7 +90,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       generated always as (to_tsvector('simple', title || ' ' || body)) stored`.execute(db);
     await sql`create index journal_entries_search_idx on journal_entries using gin (search)`.execute(db);
   } else {
-    await sql`create virtual table journal_fts using fts5(title, body, content='journal_entries', content_rowid='rowid')`.execute(
+    // Diacritics are kept, as PostgreSQL's 'simple' configuration does, so both engines find the same entries.
+    await sql`create virtual table journal_fts using fts5(title, body, content='journal_entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')`.execute(
       db,
     );
     await sql`create trigger journal_fts_insert after insert on journal_entries begin

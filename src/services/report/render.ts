@@ -154,12 +154,10 @@ export function reportToPdf(report: ReadinessReport): Promise<Buffer> {
   const row = (cells: string[], bold: boolean) => {
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-    cells.forEach((c, i) =>
-      doc.text(pdfText(c), 50 + (cols[i] ?? 0), y, {
-        width: (cols[i + 1] ?? width) - (cols[i] ?? 0) - 6,
-        lineBreak: false,
-      }),
-    );
+    cells.forEach((c, i) => {
+      const left = cols[i] ?? 0;
+      doc.text(pdfText(c), 50 + left, y, { width: (cols[i + 1] ?? width) - left - 6, lineBreak: false });
+    });
     doc
       .moveTo(50, y + 14)
       .lineTo(50 + width, y + 14)
