@@ -3,10 +3,14 @@ import { ConfigError } from '../config.ts';
 import { DatabaseOpenError } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { registerAssessCommand } from './commands/assess.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerFrameworkCommand } from './commands/framework.ts';
+import { registerGoalCommand } from './commands/goal.ts';
 import { registerInitCommand } from './commands/init.ts';
+import { registerJournalCommand, registerLogCommand } from './commands/journal.ts';
 import { registerNextCommand } from './commands/next.ts';
 import { registerPathCommand } from './commands/path.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSummaryCommand } from './commands/summary.ts';
 import { type CliIo, processIo } from './io.ts';
@@ -28,13 +32,21 @@ export function buildProgram(io: CliIo): Command {
     registerAssessCommand,
     registerSummaryCommand,
     registerNextCommand,
+    registerGoalCommand,
+    registerLogCommand,
+    registerJournalCommand,
+    registerReportCommand,
     registerFrameworkCommand,
+    registerBackupCommands,
   ]) {
-    const command = register(program, io);
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-    for (const sub of command.commands)
-      sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    register(program, io);
   }
+  // Every command, however deep, reports through io and never exits the process itself.
+  const configure = (command: Command) => {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

@@ -140,10 +140,13 @@ export function assessReadiness(
       working.push('Nearly: no area is more than one level short and at most two areas are below target.');
     } else {
       verdict = 'not-yet';
+      const farBehind = assessed.filter((a) => (a.gap ?? 0) > 1).map((a) => a.name);
       working.push(
         !allAssessed
           ? 'Not yet: some areas have no assessed level.'
-          : 'Not yet: an area is more than one level short, or more than two areas are below target.',
+          : farBehind.length > 0
+            ? `Not yet: ${farBehind.join(', ')} ${farBehind.length === 1 ? 'is' : 'are'} more than one level short.`
+            : `Not yet: ${below.length} areas are below target; "nearly" allows at most two.`,
       );
     }
   }

@@ -24,6 +24,11 @@ function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 }
 
+function entriesSince(report: ReadinessReport): string {
+  const n = report.overall.evidenceLast90Days;
+  return `${n} evidence ${n === 1 ? 'entry' : 'entries'} since ${report.since90Days}.`;
+}
+
 const show = (n: number | null) => (n === null ? '–' : String(n));
 
 function targetLine(report: ReadinessReport): string {
@@ -42,7 +47,7 @@ export function reportToMarkdown(report: ReadinessReport): string {
     `## Overall: ${VERDICT_TEXT[o.verdict]}`,
     '',
     ...o.working.map((w) => `- ${w}`),
-    `- ${o.evidenceLast90Days} evidence entries since ${report.since90Days}.`,
+    `- ${entriesSince(report)}`,
     '',
     '| Area | Level | Target | Gap | Evidence (90 days / all) | Open goals |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -143,14 +148,14 @@ export function reportToPdf(report: ReadinessReport): Promise<Buffer> {
     );
   doc.moveDown().fillColor('#000000').font('Helvetica-Bold').fontSize(14).text(`Overall: ${VERDICT_TEXT[o.verdict]}`);
   doc.font('Helvetica').fontSize(10);
-  for (const w of [...o.working, `${o.evidenceLast90Days} evidence entries since ${report.since90Days}.`]) {
+  for (const w of [...o.working, entriesSince(report)]) {
     doc.text(pdfText(`•  ${w}`), { indent: 6 });
   }
 
   // Summary table.
   doc.moveDown();
   const cols = [0, 210, 265, 320, 370, 460];
-  const headers = ['Area', 'Level', 'Target', 'Gap', 'Evidence 90d/all', 'Open goals'];
+  const headers = ['Area', 'Level', 'Target', 'Gap', 'Evidence 90d/all', 'Goals'];
   const row = (cells: string[], bold: boolean) => {
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
