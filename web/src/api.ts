@@ -1,4 +1,13 @@
 import type {
+  CheckinInput,
+  CreateGoalInput,
+  GoalActionInput,
+  GoalOutput,
+  GoalsOutput,
+  UpdateGoalActionInput,
+  UpdateGoalInput,
+} from '../../src/contracts/goals.ts';
+import type {
   AssessmentOutput,
   CreatePersonInput,
   FrameworkOutput,
@@ -10,6 +19,8 @@ import type {
   StandingOutput,
   SubmitAssessmentInput,
 } from '../../src/contracts/index.ts';
+import type { CreateEntryInput, EntryOutput, TimelineOutput } from '../../src/contracts/journal.ts';
+import type { ReadinessReport } from '../../src/services/report/readiness.ts';
 
 /** An API error with the server's code, message and per-field problems. */
 export class ApiError extends Error {
@@ -33,7 +44,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   } catch {
     throw new ApiError('NETWORK', 'Leadway’s server cannot be reached. Is `npm start` still running?');
   }
-  const data = (await response.json().catch(() => null)) as unknown;
+  const data = response.status === 204 ? null : ((await response.json().catch(() => null)) as unknown);
   if (!response.ok) {
     const error = (data as { error?: { code: string; message: string; fields?: Record<string, string> } } | null)
       ?.error;
@@ -64,4 +75,31 @@ export const api = {
     request<NextActionsOutput>('GET', `/api/people/${personId}/next-actions?limit=${limit}`),
   setActionState: (personId: string, actionId: string, state: 'done' | 'dismissed' | 'open') =>
     request<unknown>('PUT', `/api/people/${personId}/actions/${encodeURIComponent(actionId)}`, { state }),
+  goals: (personId: string, status = 'all') =>
+    request<GoalsOutput>('GET', `/api/people/${personId}/goals?status=${status}`),
+  createGoal: (personId: string, input: CreateGoalInput) =>
+    request<GoalOutput>('POST', `/api/people/${personId}/goals`, input),
+  updateGoal: (goalId: string, input: UpdateGoalInput) => request<GoalOutput>('PATCH', `/api/goals/${goalId}`, input),
+  addGoalAction: (goalId: string, input: GoalActionInput) =>
+    request<GoalOutput>('POST', `/api/goals/${goalId}/actions`, input),
+  updateGoalAction: (goalId: string, actionId: string, input: UpdateGoalActionInput) =>
+    request<GoalOutput>('PATCH', `/api/goals/${goalId}/actions/${actionId}`, input),
+  addCheckin: (goalId: string, input: CheckinInput) =>
+    request<GoalOutput>('POST', `/api/goals/${goalId}/checkins`, input),
+  entries: (personId: string, query: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    return request<{ entries: EntryOutput[]; total: number }>('GET', `/api/people/${personId}/entries?${params}`);
+  },
+  createEntry: (personId: string, input: CreateEntryInput) =>
+    request<EntryOutput>('POST', `/api/people/${personId}/entries`, input),
+  deleteEntry: (entryId: string) => request<null>('DELETE', `/api/entries/${entryId}`),
+  timeline: (personId: string, weeks = 12) =>
+    request<TimelineOutput>('GET', `/api/people/${personId}/timeline?weeks=${weeks}`),
+  readiness: (personId: string, track?: string, stage?: string) => {
+    const params = new URLSearchParams();
+    if (track) params.set('track', track);
+    if (stage) params.set('stage', stage);
+    return request<ReadinessReport>('GET', `/api/people/${personId}/readiness?${params}`);
+  },
 };

@@ -5,9 +5,12 @@ import { api } from './api.ts';
 import { ErrorNotice } from './components/error-notice.tsx';
 import { SelfAssessment } from './features/assessment/self-assessment.tsx';
 import { FrameworkBrowser } from './features/framework/framework-browser.tsx';
+import { GoalsPage } from './features/goals/goals-page.tsx';
+import { JournalPage } from './features/journal/journal-page.tsx';
 import { FirstRun } from './features/onboarding/first-run.tsx';
 import { Overview } from './features/overview/overview.tsx';
 import { PathChoice } from './features/path/path-choice.tsx';
+import { ReportPage } from './features/report/report-page.tsx';
 
 /** The signed-in person and the active framework, loaded once and shared by every screen. */
 export interface Session {
@@ -58,6 +61,15 @@ export function App() {
         <Route path="/path">
           <PathChoice session={session} />
         </Route>
+        <Route path="/goals">
+          <GoalsPage session={session} />
+        </Route>
+        <Route path="/journal">
+          <JournalPage session={session} />
+        </Route>
+        <Route path="/report">
+          <ReportPage session={session} />
+        </Route>
         <Route path="/assess">
           <SelfAssessment session={session} />
         </Route>
@@ -79,6 +91,9 @@ function Shell({ person, children }: { person: PersonOutput | null; children: Re
   const [location] = useLocation();
   const links = [
     { href: '/', label: 'Overview' },
+    { href: '/goals', label: 'Goals' },
+    { href: '/journal', label: 'Journal' },
+    { href: '/report', label: 'Report' },
     { href: '/assess', label: 'Assess' },
     { href: '/path', label: 'Path' },
     { href: '/framework', label: 'Framework' },

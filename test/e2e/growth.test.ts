@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { WEB_DIST_DIR } from '../../src/server/app.ts';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+const SHOTS = path.resolve('test-results');
+let server: RunningServer;
+let dataDir: string;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+async function api(method: string, url: string, body?: unknown) {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : null,
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')))
+    throw new Error('Build the web app first (npm run test:e2e does).');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadway-e2e-growth-'));
+  server = await startServer(loadConfig({ LEADWAY_DATA: dataDir, PORT: '0' }));
+  // A member who has chosen a path and assessed themselves (the first journey covers doing that in the UI).
+  const person = await api('POST', '/api/people', {
+    name: 'Grace Hopper',
+    email: 'grace@example.com',
+    roleTitle: 'Developer',
+  });
+  await api('PATCH', `/api/people/${person.id}`, { track: 'ic', stage: 'staff' });
+  const framework = (await api('GET', '/api/framework')) as unknown as { areas: Array<{ id: string }> };
+  await api('POST', `/api/people/${person.id}/assessments`, {
+    ratings: framework.areas.map((a) => ({ areaId: a.id, level: 2 })),
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('creates a goal, logs evidence against it, and opens the readiness report', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/goals`);
+
+  // 1. A goal in Mentorship with a suggested action and one of our own.
+  await page.getByRole('heading', { name: 'Growth plan' }).waitFor();
+  await page.getByLabel('Area').selectOption({ label: 'Mentorship' });
+  await page.getByLabel('Goal', { exact: true }).fill('Mentor our new hire through their first quarter');
+  await page.getByLabel('Success looks like').fill('They ship a feature on their own');
+  await page.getByLabel('Due date').fill('2030-03-31');
+  await page.getByLabel('Pair for an hour with a less experienced teammate on their task').check();
+  await page.getByLabel('Your own first action (optional)').fill('Agree a learning plan');
+  await page.getByRole('button', { name: 'Create goal' }).click();
+  const goal = page.locator('article.goal', { hasText: 'Mentor our new hire' });
+  await goal.waitFor();
+  await goal.getByLabel('Agree a learning plan').check();
+  await expect.poll(() => goal.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+  await page.screenshot({ path: path.join(SHOTS, 'goals.png'), fullPage: true });
+
+  // 2. Evidence against the goal, entered with the keyboard only.
+  await page.getByRole('link', { name: 'Journal' }).click();
+  await page.getByRole('heading', { name: 'Evidence journal' }).waitFor();
+  const capture = page.getByRole('form', { name: 'Log evidence' });
+  await page.getByLabel('What did you do?').focus();
+  await page.keyboard.type('Walked the new hire through the cache design');
+  await page.keyboard.press('Tab'); // → first area checkbox
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // → Mentorship (5th area)
+  await page.keyboard.press('Space');
+  expect(await capture.getByLabel('Mentorship', { exact: true }).isChecked()).toBe(true);
+  await capture.getByLabel('Kind').focus();
+  await page.keyboard.press('p'); // "pairing"
+  await capture.getByLabel('For goal').selectOption({ label: 'Mentor our new hire through their first quarter' });
+  await page
+    .getByLabel('Details (Markdown, optional)')
+    .fill('We covered **eviction** and <script>window.hacked=1</script> hit rates.');
+  await page.getByLabel('Links (space-separated)').focus();
+  await page.keyboard.type('https://example.com/pr/42');
+  await page.keyboard.press('Enter');
+  await page.getByText('Saved “Walked the new hire through the cache design”.').waitFor();
+  const entry = page.locator('li.entry', { hasText: 'Walked the new hire' });
+  await entry.waitFor();
+  expect(await entry.locator('strong', { hasText: 'eviction' }).count()).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  expect(await entry.textContent()).toContain('pairing');
+  await page.getByRole('searchbox').fill('eviction');
+  await expect.poll(() => page.locator('li.entry').count()).toBe(1);
+  await page.getByRole('searchbox').fill('kubernetes');
+  await expect.poll(() => page.locator('li.entry').count()).toBe(0);
+  await page.screenshot({ path: path.join(SHOTS, 'journal.png'), fullPage: true });
+
+  // 3. The readiness report shows the entry as evidence for Mentorship and offers a PDF.
+  await page.getByRole('link', { name: 'Report' }).click();
+  await page.getByRole('heading', { name: /^Overall:/ }).waitFor();
+  const mentorship = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Mentorship' }) });
+  await expect.poll(() => mentorship.textContent()).toContain('Walked the new hire through the cache design');
+  expect(await mentorship.textContent()).toContain('Mentor our new hire through their first quarter (50%)');
+  const href = await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href');
+  const pdf = await fetch(`${server.url}${href}`);
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  expect(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+  await page.screenshot({ path: path.join(SHOTS, 'report.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,335 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { GoalOutput } from '../../../../src/contracts/goals.ts';
+import type { EntryOutput, TimelineOutput } from '../../../../src/contracts/journal.ts';
+import { ENTRY_KINDS, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
+import { ApiError, api } from '../../api.ts';
+import type { Session } from '../../app.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+
+interface Filters {
+  q: string;
+  areaId: string;
+  kind: string;
+  from: string;
+  to: string;
+  goalId: string;
+}
+
+const NO_FILTERS: Filters = { q: '', areaId: '', kind: '', from: '', to: '', goalId: '' };
+
+/** The evidence journal: quick capture, filters and search, and a week-by-area timeline. */
+export function JournalPage({ session }: { session: Session }) {
+  const { person, framework } = session;
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [result, setResult] = useState<{ entries: EntryOutput[]; total: number } | null>(null);
+  const [timeline, setTimeline] = useState<TimelineOutput | null>(null);
+  const [goals, setGoals] = useState<GoalOutput[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(() => {
+    api
+      .entries(person.id, { ...filters, limit: 100 })
+      .then(setResult)
+      .catch(setError);
+    api.timeline(person.id, 12).then(setTimeline).catch(setError);
+  }, [person.id, filters]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  useEffect(() => {
+    api
+      .goals(person.id, 'open')
+      .then((g) => setGoals(g.goals))
+      .catch(setError);
+  }, [person.id]);
+
+  const areaName = (id: string) => framework.areas.find((a) => a.id === id)?.name ?? id;
+
+  return (
+    <section>
+      <h1>Evidence journal</h1>
+      <p className="lede">
+        What you did, when, and what it shows. Entries are private unless you share them. Write it down while you
+        remember the details: a line is enough.
+      </p>
+      <ErrorNotice error={error} />
+      <div className="overview-grid">
+        <div>
+          <QuickCapture session={session} goals={goals} onSaved={load} />
+          <search className="card toolbar" aria-label="Filter entries">
+            <label>
+              Search{' '}
+              <input type="search" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+            </label>
+            <label>
+              Area{' '}
+              <select value={filters.areaId} onChange={(e) => setFilters({ ...filters, areaId: e.target.value })}>
+                <option value="">All</option>
+                {framework.areas.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Kind{' '}
+              <select value={filters.kind} onChange={(e) => setFilters({ ...filters, kind: e.target.value })}>
+                <option value="">All</option>
+                {ENTRY_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              From{' '}
+              <input
+                type="date"
+                value={filters.from}
+                onChange={(e) => setFilters({ ...filters, from: e.target.value })}
+              />
+            </label>
+            <label>
+              To{' '}
+              <input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />
+            </label>
+            <label>
+              Goal{' '}
+              <select value={filters.goalId} onChange={(e) => setFilters({ ...filters, goalId: e.target.value })}>
+                <option value="">All</option>
+                {goals.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="quiet" onClick={() => setFilters(NO_FILTERS)}>
+              Clear
+            </button>
+          </search>
+          {result && (
+            <p className="muted" aria-live="polite">
+              {result.total} {result.total === 1 ? 'entry' : 'entries'}
+            </p>
+          )}
+          <ol className="entries">
+            {result?.entries.map((e) => (
+              <li key={e.id} className="card entry">
+                <p className="muted">
+                  <time dateTime={e.occurredOn}>{e.occurredOn}</time> · {e.kind} · {e.areas.map(areaName).join(', ')} ·{' '}
+                  {e.visibility}
+                  {e.source !== 'manual' && <> · from {e.source}</>}
+                </p>
+                <h3>{e.title}</h3>
+                {/* bodyHtml is rendered and sanitised on the server (presenters/markdown.ts). */}
+                {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side */}
+                {e.body && <div className="entry-body" dangerouslySetInnerHTML={{ __html: e.bodyHtml }} />}
+                {e.links.length > 0 && (
+                  <ul className="links">
+                    {e.links.map((l) => (
+                      <li key={l}>
+                        <a href={l} rel="noopener noreferrer nofollow" target="_blank">
+                          {l}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-label={`Delete “${e.title}”`}
+                  onClick={() => {
+                    if (window.confirm(`Delete “${e.title}”?`)) api.deleteEntry(e.id).then(load).catch(setError);
+                  }}
+                >
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div>{timeline && <Timeline timeline={timeline} areas={framework.areas} />}</div>
+      </div>
+    </section>
+  );
+}
+
+function QuickCapture({ session, goals, onSaved }: { session: Session; goals: GoalOutput[]; onSaved: () => void }) {
+  const { framework, person } = session;
+  const [areas, setAreas] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const fieldError = (name: string) => (error instanceof ApiError ? error.fields[name] : undefined);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const value = (k: string) => String(form.get(k) ?? '').trim();
+    setError(null);
+    try {
+      const entry = await api.createEntry(person.id, {
+        title: value('title'),
+        body: value('body'),
+        areas,
+        kind: value('kind') as EntryOutput['kind'],
+        visibility: value('visibility') as EntryOutput['visibility'],
+        links: value('links').split(/\s+/).filter(Boolean),
+        ...(value('occurredOn') ? { occurredOn: value('occurredOn') } : {}),
+        ...(value('goalId') ? { goalId: value('goalId') } : {}),
+      });
+      formElement.reset();
+      setAreas([]);
+      setSaved(`Saved “${entry.title}”.`);
+      onSaved();
+      (formElement.elements.namedItem('title') as HTMLInputElement | null)?.focus();
+    } catch (e) {
+      setError(e);
+      setSaved(null);
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="capture-title">
+      <h2 id="capture-title">Log evidence</h2>
+      <div className="field">
+        <label htmlFor="entry-title">What did you do?</label>
+        <input id="entry-title" name="title" required aria-invalid={fieldError('title') ? true : undefined} />
+        {fieldError('title') && <small className="field-error">{fieldError('title')}</small>}
+      </div>
+      <fieldset>
+        <legend>Areas it shows</legend>
+        <div className="area-checks">
+          {framework.areas.map((a) => (
+            <label key={a.id} className="inline">
+              <input
+                type="checkbox"
+                name="areas"
+                value={a.id}
+                checked={areas.includes(a.id)}
+                onChange={(e) =>
+                  setAreas((list) => (e.target.checked ? [...list, a.id] : list.filter((x) => x !== a.id)))
+                }
+              />{' '}
+              {a.name}
+            </label>
+          ))}
+        </div>
+        {fieldError('areas') && <small className="field-error">{fieldError('areas')}</small>}
+      </fieldset>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="entry-kind">Kind</label>
+          <select id="entry-kind" name="kind" defaultValue="other">
+            {ENTRY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="entry-date">Date</label>
+          <input id="entry-date" name="occurredOn" type="date" />
+        </div>
+        <div className="field">
+          <label htmlFor="entry-visibility">Who can see it</label>
+          <select id="entry-visibility" name="visibility" defaultValue="private">
+            {VISIBILITIES.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="entry-goal">For goal</label>
+          <select id="entry-goal" name="goalId" defaultValue="">
+            <option value="">None</option>
+            {goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="entry-links">Links (space-separated)</label>
+        <input id="entry-links" name="links" placeholder="https://…" />
+        {Object.entries(error instanceof ApiError ? error.fields : {})
+          .filter(([k]) => k.startsWith('links'))
+          .map(([k, v]) => (
+            <small key={k} className="field-error">
+              {v}
+            </small>
+          ))}
+      </div>
+      <div className="field">
+        <label htmlFor="entry-body">Details (Markdown, optional)</label>
+        <textarea id="entry-body" name="body" rows={3} />
+      </div>
+      <ErrorNotice error={error} fieldsShownInline />
+      {saved && (
+        <p role="status" className="notice">
+          {saved}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Save entry
+      </button>
+    </form>
+  );
+}
+
+/** A heatmap of evidence: areas down, weeks across, darker for more entries. */
+function Timeline({ timeline, areas }: { timeline: TimelineOutput; areas: Session['framework']['areas'] }) {
+  const max = Math.max(1, ...timeline.weeks.flatMap((w) => Object.values(w.counts)));
+  // The latest weeks matter most: when the table is wider than its card, start scrolled to them.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollLeft = scroller.current.scrollWidth;
+  });
+  return (
+    <div className="card">
+      <h2>Evidence by week</h2>
+      <div className="table-scroll" ref={scroller}>
+        <table className="heatmap" aria-label="Entries per area per week, last 12 weeks">
+          <thead>
+            <tr>
+              <th scope="col">Area</th>
+              {timeline.weeks.map((w) => (
+                <th key={w.week} scope="col" title={`Week of ${w.startsOn}`}>
+                  {w.startsOn.slice(5)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {areas.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.name}</th>
+                {timeline.weeks.map((w) => {
+                  const n = w.counts[a.id] ?? 0;
+                  return (
+                    <td
+                      key={w.week}
+                      style={{ background: n ? `rgba(29, 78, 216, ${0.15 + (0.85 * n) / max})` : undefined }}
+                      title={`${a.name}, week of ${w.startsOn}: ${n}`}
+                    >
+                      <span className="visually-hidden">{n}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

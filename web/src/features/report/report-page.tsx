@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api.ts';
+import type { Session } from '../../app.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+
+type Report = Awaited<ReturnType<typeof api.readiness>>;
+
+const VERDICT = {
+  ready: 'Ready',
+  nearly: 'Nearly ready',
+  'not-yet': 'Not yet',
+  unknown: 'Not enough information',
+} as const;
+
+/** The readiness report: the verdict with its working, per-area detail, and downloads. */
+export function ReportPage({ session }: { session: Session }) {
+  const { person, framework } = session;
+  const [track, setTrack] = useState(person.track ?? framework.tracks[0]?.id ?? '');
+  const [stage, setStage] = useState(person.stage ?? '');
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const trackDef = framework.tracks.find((t) => t.id === track);
+
+  useEffect(() => {
+    setError(null);
+    api
+      .readiness(person.id, track || undefined, stage || undefined)
+      .then(setReport)
+      .catch(setError);
+  }, [person.id, track, stage]);
+
+  const download = (format: string) => {
+    const params = new URLSearchParams({ format });
+    if (track) params.set('track', track);
+    if (stage) params.set('stage', stage);
+    return `/api/people/${person.id}/readiness/export?${params}`;
+  };
+  const show = (n: number | null) => (n === null ? '–' : n);
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>Readiness report</h1>
+          <p className="lede">
+            Where you stand against a target, with the evidence behind every line. Take it to your next promotion
+            conversation.
+          </p>
+        </div>
+        <div className="row">
+          <a className="button" href={download('pdf')} download>
+            Download PDF
+          </a>
+          <a className="button secondary" href={download('md')} download>
+            Markdown
+          </a>
+          <a className="button secondary" href={download('html')} download>
+            HTML
+          </a>
+        </div>
+      </div>
+      <div className="toolbar">
+        <label>
+          Track{' '}
+          <select
+            value={track}
+            onChange={(e) => {
+              setTrack(e.target.value);
+              setStage('');
+            }}
+          >
+            {framework.tracks.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Stage{' '}
+          <select value={stage || trackDef?.stages[0]?.id} onChange={(e) => setStage(e.target.value)}>
+            {trackDef?.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorNotice error={error} />
+      {report && (
+        <>
+          <div className={`card verdict verdict-${report.overall.verdict}`}>
+            <h2>Overall: {VERDICT[report.overall.verdict]}</h2>
+            <ul>
+              {report.overall.working.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+              <li>
+                {report.overall.evidenceLast90Days} evidence{' '}
+                {report.overall.evidenceLast90Days === 1 ? 'entry' : 'entries'} since {report.since90Days}.
+              </li>
+            </ul>
+          </div>
+          <div className="card">
+            <div className="table-scroll">
+              <table className="standing-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Area</th>
+                    <th scope="col">Level</th>
+                    <th scope="col">Target</th>
+                    <th scope="col">Gap</th>
+                    <th scope="col">Evidence (90 days / all)</th>
+                    <th scope="col">Strongest evidence</th>
+                    <th scope="col">Open goals</th>
+                    <th scope="col">Next</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.areas.map((a) => (
+                    <tr key={a.areaId}>
+                      <th scope="row">{a.name}</th>
+                      <td>{show(a.current)}</td>
+                      <td>{show(a.target)}</td>
+                      <td>
+                        <span className={`gap gap-${Math.min(a.gap ?? 0, 3)}`}>{show(a.gap)}</span>
+                      </td>
+                      <td>
+                        {a.evidence.last90Days} / {a.evidence.allTime}
+                      </td>
+                      <td>
+                        <ul className="compact">
+                          {a.evidence.strongest.map((e) => (
+                            <li key={e.id}>
+                              {e.occurredOn} · {e.title}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>
+                        <ul className="compact">
+                          {a.openGoals.map((g) => (
+                            <li key={g.id}>
+                              {g.title} ({g.percent}%){g.isOverdue && <em className="badge badge-danger">overdue</em>}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>
+                        <ul className="compact">
+                          {a.nextActions.map((n) => (
+                            <li key={n.id}>{n.title}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
