@@ -66,9 +66,9 @@ describe('assessReadiness', () => {
     ];
     const r = assessReadiness([area('a', 3, 3)], evidence, [], [], SINCE);
     expect(r.areas[0]?.evidence.strongest.map((e) => e.id)).toEqual([
-      'recent-review-with-link',
-      'delivery-for-goal',
-      'recent-note',
+      'delivery-for-goal', // delivery 3 + goal 1
+      'recent-review-with-link', // review 2 + recent 1 + link 0.5
+      'recent-note', // other 1 + recent 1
     ]);
     expect(r.areas[0]?.evidence).toMatchObject({ last90Days: 2, allTime: 4 });
   });
