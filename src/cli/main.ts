@@ -1,22 +1,36 @@
+import type { Command as CommandType } from 'commander';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
 import { DatabaseOpenError } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
-import { registerAssessCommand } from './commands/assess.ts';
-import { registerBackupCommands } from './commands/backup.ts';
-import { registerFrameworkCommand } from './commands/framework.ts';
-import { registerGoalCommand } from './commands/goal.ts';
-import { registerInitCommand } from './commands/init.ts';
-import { registerJournalCommand, registerLogCommand } from './commands/journal.ts';
-import { registerNextCommand } from './commands/next.ts';
-import { registerPathCommand } from './commands/path.ts';
-import { registerReportCommand } from './commands/report.ts';
-import { registerServeCommand } from './commands/serve.ts';
-import { registerSummaryCommand } from './commands/summary.ts';
 import { type CliIo, processIo } from './io.ts';
 
-/** Builds the `leadway` program; commands write through `io`. */
-export function buildProgram(io: CliIo): Command {
+type Register = (program: Command, io: CliIo) => unknown;
+
+/**
+ * Each top-level command and the module that defines it. Only the module of the command being
+ * run is loaded, so `leadway git stats` or `leadway log` does not pay for the web server, PDF and
+ * database libraries (about 0.8 s on these machines); help and unknown commands load them all.
+ */
+const COMMANDS: Record<string, () => Promise<Register[]>> = {
+  serve: async () => [(await import('./commands/serve.ts')).registerServeCommand],
+  init: async () => [(await import('./commands/init.ts')).registerInitCommand],
+  path: async () => [(await import('./commands/path.ts')).registerPathCommand],
+  assess: async () => [(await import('./commands/assess.ts')).registerAssessCommand],
+  summary: async () => [(await import('./commands/summary.ts')).registerSummaryCommand],
+  next: async () => [(await import('./commands/next.ts')).registerNextCommand],
+  goal: async () => [(await import('./commands/goal.ts')).registerGoalCommand],
+  log: async () => [(await import('./commands/journal.ts')).registerLogCommand],
+  journal: async () => [(await import('./commands/journal.ts')).registerJournalCommand],
+  report: async () => [(await import('./commands/report.ts')).registerReportCommand],
+  git: async () => [(await import('./commands/git.ts')).registerGitCommand],
+  framework: async () => [(await import('./commands/framework.ts')).registerFrameworkCommand],
+  export: async () => [(await import('./commands/backup.ts')).registerBackupCommands],
+};
+COMMANDS.import = COMMANDS.export as () => Promise<Register[]>;
+
+/** Builds the `leadway` program with the commands `argv` needs; commands write through `io`. */
+export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Command> {
   const program = new Command('leadway')
     .description(
       'Leadway: grow from developer to technical leader. Data lives in ./.leadway unless LEADWAY_DATA or DATABASE_URL says otherwise.',
@@ -25,24 +39,18 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  for (const register of [
-    registerServeCommand,
-    registerInitCommand,
-    registerPathCommand,
-    registerAssessCommand,
-    registerSummaryCommand,
-    registerNextCommand,
-    registerGoalCommand,
-    registerLogCommand,
-    registerJournalCommand,
-    registerReportCommand,
-    registerFrameworkCommand,
-    registerBackupCommands,
-  ]) {
-    register(program, io);
+  const name = argv[2];
+  const loaders = name && COMMANDS[name] ? [COMMANDS[name]] : [...new Set(Object.values(COMMANDS))];
+  const registered = new Set<Register>();
+  for (const load of loaders) {
+    for (const register of await load()) {
+      if (registered.has(register)) continue;
+      registered.add(register);
+      register(program, io);
+    }
   }
   // Every command, however deep, reports through io and never exits the process itself.
-  const configure = (command: Command) => {
+  const configure = (command: CommandType) => {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     command.commands.forEach(configure);
   };
@@ -56,7 +64,7 @@ export function buildProgram(io: CliIo): Command {
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    await buildProgram(io).parseAsync(argv);
+    await (await buildProgram(io, argv)).parseAsync(argv);
     return 0;
   } catch (error) {
     return reportError(io, error);

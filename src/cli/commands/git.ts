@@ -1,0 +1,122 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { git } from '../../git/git.ts';
+import { mineRepository, type RepoStats } from '../../git/stats.ts';
+import { type CliIo, collect, printJson, printTable } from '../io.ts';
+
+interface StatsOptions {
+  rev?: string;
+  since?: string;
+  until?: string;
+  json?: boolean;
+  testPattern?: string[];
+  docPattern?: string[];
+}
+
+/** A progress bar on a terminal (stderr), nothing otherwise; the total comes from rev-list. */
+async function progressFor(io: CliIo, repo: string, rev: string, since?: string, until?: string) {
+  if (!io.isInteractive || !process.stderr.isTTY) return { update: (_n: number) => {}, stop: () => {} };
+  let total = 0;
+  try {
+    const args = [
+      'rev-list',
+      '--count',
+      '--no-merges',
+      ...(since ? [`--since=${since}`] : []),
+      ...(until ? [`--until=${until}`] : []),
+      rev,
+    ];
+    total = Number((await git(repo, args)).trim()) || 0;
+  } catch {
+    // The miner reports a bad repository or revision itself, with a better message.
+  }
+  const bar = new SingleBar({
+    format: 'Reading history [{bar}] {value}/{total} commits',
+    stream: process.stderr,
+    hideCursor: true,
+  });
+  bar.start(Math.max(total, 1), 0);
+  return { update: (n: number) => bar.update(Math.min(n, Math.max(total, 1))), stop: () => bar.stop() };
+}
+
+function printStats(io: CliIo, stats: RepoStats) {
+  io.stdout(
+    `${stats.repo} @ ${stats.rev}: ${stats.commits} non-merge commits, ${stats.unresolvedFixes} unresolved Fixes: trailers\n`,
+  );
+  const rows = [...stats.people]
+    .sort((a, b) => b.commits - a.commits || a.email.localeCompare(b.email))
+    .map((p) => [
+      `${p.name} <${p.email}>`,
+      p.commits,
+      p.trailers['reviewed-by'] + p.trailers['acked-by'] + p.trailers['tested-by'],
+      p.trailers['helped-by'] + p.trailers['mentored-by'],
+      p.trailers['co-authored-by'],
+      `${p.fixesOfOthers}/${p.fixesOfOwn}`,
+      p.testCommits,
+      p.docCommits,
+      p.peopleHelped,
+    ]);
+  printTable(
+    io,
+    [
+      'Person',
+      'Commits',
+      'Reviews*',
+      'Helped/mentored',
+      'Co-authored',
+      'Fixes others/own',
+      'Tests',
+      'Docs',
+      'People helped',
+    ],
+    rows,
+  );
+  io.stdout('* reviewed-by + acked-by + tested-by. Figures are evidence for the person, not a score.\n');
+}
+
+/** `leadway git stats`: mining figures for a repository; needs no database. */
+export function registerGitCommand(program: Command, io: CliIo): Command {
+  const gitCommand = program
+    .command('git')
+    .description('Evidence from git history: reviews, mentoring, pairing, fixes, tests and docs');
+  gitCommand
+    .command('stats')
+    .description('Figures per person from a repository’s history (no database needed)')
+    .argument('<repo>', 'path to a local repository (bare or with a work tree)')
+    .option('--rev <rev>', 'revision or range to read', 'HEAD')
+    .option('--since <date>', 'only commits after this date (anything git accepts, e.g. 2026-01-01)')
+    .option('--until <date>', 'only commits before this date')
+    .option('--test-pattern <glob>', 'paths that count as tests (repeatable; replaces the defaults)', collect)
+    .option('--doc-pattern <glob>', 'paths that count as documentation (repeatable; replaces the defaults)', collect)
+    .option('--json', 'print one JSON document')
+    .action(async (repo: string, opts: StatsOptions) => {
+      const rev = opts.rev ?? 'HEAD';
+      const progress = await progressFor(io, repo, rev, opts.since, opts.until);
+      let stats: RepoStats;
+      try {
+        const { sha: _sha, ...mined } = await mineRepository({
+          repo,
+          rev,
+          since: opts.since,
+          until: opts.until,
+          testPatterns: opts.testPattern,
+          docPatterns: opts.docPattern,
+          onProgress: progress.update,
+        });
+        stats = mined;
+      } finally {
+        progress.stop();
+      }
+      if (opts.json) {
+        return printJson(io, {
+          repo: stats.repo,
+          rev: stats.rev,
+          commits: stats.commits,
+          unresolvedFixes: stats.unresolvedFixes,
+          people: stats.people,
+        });
+      }
+      printStats(io, stats);
+    });
+  return gitCommand;
+}

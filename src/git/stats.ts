@@ -1,0 +1,59 @@
+import { type Credit, CreditCounter, type GitStats } from '../domain/git/credit.ts';
+import { Mailmap } from '../domain/git/mailmap.ts';
+import { checkRepository, readMailmapText } from './git.ts';
+import { type LoggedCommit, readLog } from './log-reader.ts';
+
+export interface StatsOptions {
+  repo: string;
+  rev?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+  testPatterns?: string[] | undefined;
+  docPatterns?: string[] | undefined;
+  /** Skip the changed-path figures (tests, docs) for a faster, names-free log. */
+  withoutPaths?: boolean;
+  /** Called every so often with the number of commits read (for a progress display). */
+  onProgress?: (commits: number) => void;
+  /** Called per commit (the journal import groups credits by week). */
+  onCommit?: (commit: LoggedCommit) => void;
+  onCredit?: (credit: Credit) => void;
+}
+
+/** The `leadway git stats --json` document. */
+export interface RepoStats extends GitStats {
+  repo: string;
+  rev: string;
+}
+
+/** Mines a repository's history for credit: one streamed `git log`, figures per person. */
+export async function mineRepository(options: StatsOptions): Promise<RepoStats & { sha: string }> {
+  const repo = await checkRepository(options.repo, options.rev ?? 'HEAD');
+  const mailmap = Mailmap.parse(await readMailmapText(repo));
+  const counter = new CreditCounter({
+    mailmap,
+    ...(options.testPatterns?.length ? { testPatterns: options.testPatterns } : {}),
+    ...(options.docPatterns?.length ? { docPatterns: options.docPatterns } : {}),
+    ...(options.onCredit ? { onCredit: options.onCredit } : {}),
+  });
+  let sinceReport = 0;
+  await readLog(
+    {
+      repo: repo.path,
+      rev: options.rev ?? 'HEAD',
+      since: options.since,
+      until: options.until,
+      withNames: !options.withoutPaths,
+    },
+    (commit) => {
+      options.onCommit?.(commit);
+      counter.add(commit);
+      if (options.onProgress && ++sinceReport === 2000) {
+        sinceReport = 0;
+        options.onProgress(counter.commits);
+      }
+    },
+  );
+  const stats = counter.finish();
+  options.onProgress?.(stats.commits);
+  return { repo: repo.path, rev: options.rev ?? 'HEAD', sha: repo.sha, ...stats };
+}
