@@ -26,7 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: ['test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/git/**/*.test.ts'],
           globalSetup: ['test/setup/postgres.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

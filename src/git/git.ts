@@ -67,14 +67,18 @@ export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<C
     );
   }
   if (rev.startsWith('-')) throw new AppError('invalid', 'UNKNOWN_REVISION', `"${rev}" is not a revision.`);
-  let sha: string;
-  try {
-    sha = (await git(abs, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
-  } catch {
-    if (rev === 'HEAD' && !(await succeeds(abs, ['rev-parse', '--verify', '--quiet', 'HEAD']))) {
-      throw new AppError('invalid', 'EMPTY_REPOSITORY', `${abs} has no commits yet.`);
+  // A range (a..b or a...b) is checked end by end; the commit it names is its right-hand end.
+  const ends = rev.includes('..') ? rev.split(/\.\.\.?/) : [rev];
+  let sha = '';
+  for (const end of ends.map((e) => e || 'HEAD')) {
+    try {
+      sha = (await git(abs, ['rev-parse', '--verify', '--quiet', `${end}^{commit}`])).trim();
+    } catch {
+      if (end === 'HEAD' && !(await succeeds(abs, ['rev-parse', '--verify', '--quiet', 'HEAD']))) {
+        throw new AppError('invalid', 'EMPTY_REPOSITORY', `${abs} has no commits yet.`);
+      }
+      throw new AppError('invalid', 'UNKNOWN_REVISION', `Unknown revision "${end}" in ${abs}.`);
     }
-    throw new AppError('invalid', 'UNKNOWN_REVISION', `Unknown revision "${rev}" in ${abs}.`);
   }
   const isBare = (await git(abs, ['rev-parse', '--is-bare-repository'])).trim() === 'true';
   return { path: abs, rev, sha, isBare };
