@@ -18,6 +18,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { type RunningServer, startServer } from '../src/server/start.ts';
 import { createContext } from '../src/services/context.ts';
 import { getActiveFramework } from '../src/services/framework/active-framework.ts';
+import { machineLine, writeSection } from './doc.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 12);
@@ -136,23 +137,17 @@ async function main() {
 }
 
 function writeDoc(report: string) {
-  const file = path.resolve('docs/benchmarks.md');
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-  const text = `# Benchmarks
-
-Benchmarks are not part of \`npm test\`. Each compares against a baseline measured in the same
-run, because these machines are noisy: read the ratios first, the milliseconds second.
-
-## API pages on a large installation
+  const file = writeSection(
+    'api',
+    `## API pages on a large installation
 
 Command: \`npm run bench -- --write\` (bench/api.bench.ts), ${new Date().toISOString().slice(0, 10)}.
-Machine: ${machine}.
+Machine: ${machineLine()}.
 
 ${report}
 
-Target: every page well under 100 ms.
-`;
-  fs.writeFileSync(file, text);
+Target: every page well under 100 ms.`,
+  );
   console.log(`\nWrote ${file}`);
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './domain/errors.ts';
 
 /** Where Leadway keeps its data: the embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -15,8 +16,7 @@ export interface Config {
   database: DatabaseConfig;
 }
 
-/** Raised when the environment cannot be turned into a valid configuration. */
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Hosts the server may bind to while Leadway has no login: loopback only. */
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];

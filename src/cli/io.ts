@@ -1,8 +1,7 @@
 import Table from 'cli-table3';
-import { type Config, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
+import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
-import { createContext, type ServiceContext } from '../services/context.ts';
+import type { ServiceContext } from '../services/context.ts';
 
 /** Where a CLI run reads and writes; tests pass their own to capture output. */
 export interface CliIo {
@@ -26,7 +25,9 @@ export function processIo(): CliIo {
 }
 
 /** Reads the configuration for this run. */
-export function cliConfig(io: CliIo): Config {
+export async function cliConfig(io: CliIo): Promise<Config> {
+  // Loaded on demand: commands that need no database (git stats) start faster without zod and the drivers.
+  const { loadConfig } = await import('../config.ts');
   return loadConfig(io.env, io.cwd);
 }
 
@@ -35,7 +36,12 @@ export function cliConfig(io: CliIo): Config {
  * SQLite is shared safely with a running server (WAL + busy timeout).
  */
 export async function withServices<T>(io: CliIo, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(cliConfig(io).database);
+  const config = await cliConfig(io);
+  const [{ openDatabase }, { createContext }] = await Promise.all([
+    import('../db/client.ts'),
+    import('../services/context.ts'),
+  ]);
+  const handle = await openDatabase(config.database);
   try {
     return await fn(createContext(handle.db));
   } finally {

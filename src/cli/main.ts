@@ -1,8 +1,6 @@
 import type { Command as CommandType } from 'commander';
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config.ts';
-import { DatabaseOpenError } from '../db/client.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, ConfigError, DatabaseOpenError } from '../domain/errors.ts';
 import { type CliIo, processIo } from './io.ts';
 
 type Register = (program: Command, io: CliIo) => unknown;

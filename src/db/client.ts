@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { DatabaseOpenError } from '../domain/errors.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-goals-and-journal.ts';
 import type { Database } from './schema.ts';
@@ -46,8 +47,7 @@ export function engineOf(db: Kysely<unknown> | Kysely<Database>): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-/** Raised when the database cannot be opened or migrated; the message says how to fix it. */
-export class DatabaseOpenError extends Error {}
+export { DatabaseOpenError };
 
 /**
  * Opens the configured database and brings its schema up to date.

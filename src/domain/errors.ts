@@ -37,3 +37,9 @@ export function fieldsFromIssues(issues: ReadonlyArray<{ path: PropertyKey[]; me
   }
   return fields;
 }
+
+/** Raised when the environment cannot be turned into a valid configuration. */
+export class ConfigError extends Error {}
+
+/** Raised when the database cannot be opened or migrated; the message says how to fix it. */
+export class DatabaseOpenError extends Error {}

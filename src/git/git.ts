@@ -56,10 +56,14 @@ export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<C
   }
   if (!fs.statSync(abs).isDirectory())
     throw new AppError('invalid', 'NOT_A_REPOSITORY', `${abs} is a file, not a git repository.`);
-  if (!(await succeeds(abs, ['rev-parse', '--git-dir']))) {
+  // One rev-parse answers "is it a repository, is it shallow, is it bare" (each spawn costs ~10 ms).
+  let flags: string[];
+  try {
+    flags = (await git(abs, ['rev-parse', '--is-shallow-repository', '--is-bare-repository'])).trim().split('\n');
+  } catch {
     throw new AppError('invalid', 'NOT_A_REPOSITORY', `${abs} is not a git repository.`);
   }
-  if ((await git(abs, ['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+  if (flags[0] === 'true') {
     throw new AppError(
       'invalid',
       'SHALLOW_REPOSITORY',
@@ -68,20 +72,20 @@ export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<C
   }
   if (rev.startsWith('-')) throw new AppError('invalid', 'UNKNOWN_REVISION', `"${rev}" is not a revision.`);
   // A range (a..b or a...b) is checked end by end; the commit it names is its right-hand end.
-  const ends = rev.includes('..') ? rev.split(/\.\.\.?/) : [rev];
-  let sha = '';
-  for (const end of ends.map((e) => e || 'HEAD')) {
-    try {
-      sha = (await git(abs, ['rev-parse', '--verify', '--quiet', `${end}^{commit}`])).trim();
-    } catch {
-      if (end === 'HEAD' && !(await succeeds(abs, ['rev-parse', '--verify', '--quiet', 'HEAD']))) {
-        throw new AppError('invalid', 'EMPTY_REPOSITORY', `${abs} has no commits yet.`);
+  const ends = (rev.includes('..') ? rev.split(/\.\.\.?/) : [rev]).map((e) => e || 'HEAD');
+  const shas = await Promise.all(
+    ends.map(async (end) => {
+      try {
+        return (await git(abs, ['rev-parse', '--verify', '--quiet', `${end}^{commit}`])).trim();
+      } catch {
+        if (end === 'HEAD' && !(await succeeds(abs, ['rev-parse', '--verify', '--quiet', 'HEAD']))) {
+          throw new AppError('invalid', 'EMPTY_REPOSITORY', `${abs} has no commits yet.`);
+        }
+        throw new AppError('invalid', 'UNKNOWN_REVISION', `Unknown revision "${end}" in ${abs}.`);
       }
-      throw new AppError('invalid', 'UNKNOWN_REVISION', `Unknown revision "${end}" in ${abs}.`);
-    }
-  }
-  const isBare = (await git(abs, ['rev-parse', '--is-bare-repository'])).trim() === 'true';
-  return { path: abs, rev, sha, isBare };
+    }),
+  );
+  return { path: abs, rev, sha: shas[shas.length - 1] ?? '', isBare: flags[1] === 'true' };
 }
 
 /**
@@ -89,18 +93,29 @@ export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<C
  * repository), then the files named by mailmap.file and mailmap.blob.
  */
 export async function readMailmapText(repo: CheckedRepository): Promise<string> {
+  const [top, config] = await Promise.all([
+    repo.isBare ? Promise.resolve('') : git(repo.path, ['rev-parse', '--show-toplevel']).then((t) => t.trim()),
+    git(repo.path, ['config', '--get-regexp', '^mailmap\\.']).catch(() => ''),
+  ]);
+  const settings = new Map(
+    config
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf(' ')).toLowerCase(), line.slice(line.indexOf(' ') + 1)] as const),
+  );
   const parts: string[] = [];
-  if (!repo.isBare) {
-    const top = (await git(repo.path, ['rev-parse', '--show-toplevel'])).trim();
-    const file = path.join(top, '.mailmap');
-    if (fs.existsSync(file)) parts.push(fs.readFileSync(file, 'utf8'));
+  const workTreeFile = top ? path.join(top, '.mailmap') : '';
+  if (workTreeFile && fs.existsSync(workTreeFile)) parts.push(fs.readFileSync(workTreeFile, 'utf8'));
+  // In a bare repository git reads HEAD:.mailmap unless mailmap.blob says otherwise.
+  const blob = settings.get('mailmap.blob') ?? (repo.isBare ? 'HEAD:.mailmap' : '');
+  if (blob) parts.push(await git(repo.path, ['cat-file', 'blob', blob]).catch(() => ''));
+  const file = settings.get('mailmap.file');
+  if (file) {
+    const resolved = file.startsWith('~/')
+      ? path.join(process.env.HOME ?? '', file.slice(2))
+      : path.resolve(top || repo.path, file);
+    if (fs.existsSync(resolved)) parts.push(fs.readFileSync(resolved, 'utf8'));
   }
-  const blob = (
-    await git(repo.path, ['config', '--default', repo.isBare ? 'HEAD:.mailmap' : '', 'mailmap.blob'])
-  ).trim();
-  if (blob && (await succeeds(repo.path, ['cat-file', '-e', blob])))
-    parts.push(await git(repo.path, ['cat-file', 'blob', blob]));
-  const configured = (await git(repo.path, ['config', '--default', '', '--path', 'mailmap.file'])).trim();
-  if (configured && fs.existsSync(configured)) parts.push(fs.readFileSync(configured, 'utf8'));
   return parts.join('\n');
 }

@@ -5,6 +5,8 @@ import { mineRepository, type RepoStats } from '../../git/stats.ts';
 import { type CliIo, collect, printJson, printTable } from '../io.ts';
 
 interface StatsOptions {
+  /** False with --no-paths: skip the test and doc figures (a log without file names). */
+  paths: boolean;
   rev?: string;
   since?: string;
   until?: string;
@@ -88,6 +90,7 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
     .option('--until <date>', 'only commits before this date')
     .option('--test-pattern <glob>', 'paths that count as tests (repeatable; replaces the defaults)', collect)
     .option('--doc-pattern <glob>', 'paths that count as documentation (repeatable; replaces the defaults)', collect)
+    .option('--no-paths', 'skip the test and doc figures (reads no file names; faster)')
     .option('--json', 'print one JSON document')
     .action(async (repo: string, opts: StatsOptions) => {
       const rev = opts.rev ?? 'HEAD';
@@ -101,6 +104,7 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
           until: opts.until,
           testPatterns: opts.testPattern,
           docPatterns: opts.docPattern,
+          withoutPaths: !opts.paths,
           onProgress: progress.update,
         });
         stats = mined;

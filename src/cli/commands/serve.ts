@@ -10,7 +10,7 @@ export function registerServeCommand(program: Command, io: CliIo): Command {
     .option('--verbose', 'log every request (as JSON lines)')
     .option('--quiet', 'log nothing but the start-up line')
     .action(async (opts: { port?: string; quiet?: boolean; verbose?: boolean }) => {
-      const config = cliConfig(opts.port ? { ...io, env: { ...io.env, PORT: opts.port } } : io);
+      const config = await cliConfig(opts.port ? { ...io, env: { ...io.env, PORT: opts.port } } : io);
       const server = await startServer(config, { logLevel: opts.quiet ? 'silent' : opts.verbose ? 'info' : 'warn' });
       io.stdout(`Leadway is running at ${server.url}  (database: ${server.handle.location})\n`);
       io.stdout('Press Ctrl+C to stop.\n');
