@@ -10,11 +10,13 @@ export interface LoggedCommit extends MinedCommit {
 }
 
 /**
- * The one `git log` format the miner reads (and the benchmark's baseline prints): a record marker,
- * then sha, author name, author email, author time, subject and the trailers (git parses them,
- * unfolding continuation lines), separated by US characters.
+ * The `git log` formats the miner reads (and the benchmark's baseline prints): a record marker,
+ * then sha, author name, author email, [author time, subject,] and the trailers (git parses them,
+ * unfolding continuation lines), separated by US characters. The figures need no time or
+ * subject; the journal import does, and pays for the extra bytes only then.
  */
-export const LOG_FORMAT = '%x1e%x1e%H%x1f%an%x1f%ae%x1f%at%x1f%s%x1f%(trailers:only,unfold)';
+export const LOG_FORMAT = '%x1e%x1e%H%x1f%an%x1f%ae%x1f%x1f%x1f%(trailers:only,unfold)';
+export const LOG_FORMAT_WITH_DETAILS = '%x1e%x1e%H%x1f%an%x1f%ae%x1f%at%x1f%s%x1f%(trailers:only,unfold)';
 
 export interface LogOptions {
   repo: string;
@@ -24,6 +26,8 @@ export interface LogOptions {
   until?: string | undefined;
   /** Also list each commit's changed paths (for test and doc figures). */
   withNames: boolean;
+  /** Also read author time and subject (for journal entries). */
+  withDetails?: boolean;
 }
 
 /** The exact arguments of the log the miner runs (shared with the benchmark so both run the same). */
@@ -39,7 +43,7 @@ export function logArgs(options: LogOptions): string[] {
     '--no-merges',
     '--no-color',
     '-z',
-    `--format=${LOG_FORMAT}`,
+    `--format=${options.withDetails ? LOG_FORMAT_WITH_DETAILS : LOG_FORMAT}`,
     ...(options.withNames ? ['--name-only', '--no-renames'] : []),
     ...(options.since ? [`--since=${options.since}`] : []),
     ...(options.until ? [`--until=${options.until}`] : []),

@@ -12,6 +12,8 @@ export interface StatsOptions {
   docPatterns?: string[] | undefined;
   /** Skip the changed-path figures (tests, docs) for a faster, names-free log. */
   withoutPaths?: boolean;
+  /** Read each commit's author time and subject too (the journal import needs them). */
+  withDetails?: boolean;
   /** Called every so often with the number of commits read (for a progress display). */
   onProgress?: (commits: number) => void;
   /** Called per commit (the journal import groups credits by week). */
