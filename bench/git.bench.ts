@@ -1,7 +1,7 @@
 /**
  * Git miner speed against `git log` itself, in the same run.
  *
- *   npm run bench:git -- REPO [--runs 3] [--write]
+ *   npm run bench:git -- REPO [--runs 3] [--label NAME] [--write]
  *   npm run bench:git -- --synthetic 200000 [--write]   # builds a scratch repository first
  *
  * Times (a) the raw `git log` with exactly the arguments and format the miner uses, output to
@@ -89,10 +89,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function main() {
   const repo = synthetic
     ? syntheticRepo(Number(synthetic))
-    : args.find((a) => !a.startsWith('--') && a !== flag('--runs'));
+    : args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   if (!repo) {
     console.error(
-      'Usage: npm run bench:git -- REPO [--runs 3] [--write]   or   npm run bench:git -- --synthetic 200000',
+      'Usage: npm run bench:git -- REPO [--runs 3] [--label NAME] [--write]   or   npm run bench:git -- --synthetic 200000',
     );
     process.exit(2);
   }
@@ -118,9 +118,12 @@ function main() {
       `| ${label} | ${(median(raw) / 1000).toFixed(2)} s | ${(median(mined) / 1000).toFixed(2)} s | ${(median(mined) / median(raw)).toFixed(2)}× | ${rss ? `${rss.toFixed(0)} MB` : 'n/a'} |`,
     );
   }
-  const name = synthetic
-    ? `synthetic repository (${Number(synthetic).toLocaleString('en')} commits, fast-import)`
-    : `\`${path.basename(path.resolve(repo))}\``;
+  const label = flag('--label');
+  const name = label
+    ? label
+    : synthetic
+      ? `synthetic repository (${Number(synthetic).toLocaleString('en')} commits, fast-import)`
+      : `\`${path.basename(path.resolve(repo))}\``;
   const report = [
     `Repository: ${name}, ${Number(count).toLocaleString('en')} non-merge commits. Median of ${runs} runs each; the miner is a whole \`leadway git stats --json\` process, start-up included.`,
     '',
