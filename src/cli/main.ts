@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   journal: async () => [(await import('./commands/journal.ts')).registerJournalCommand],
   report: async () => [(await import('./commands/report.ts')).registerReportCommand],
   git: async () => [(await import('./commands/git.ts')).registerGitCommand],
+  emails: async () => [(await import('./commands/emails.ts')).registerEmailsCommand],
   framework: async () => [(await import('./commands/framework.ts')).registerFrameworkCommand],
   export: async () => [(await import('./commands/backup.ts')).registerBackupCommands],
 };

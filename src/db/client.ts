@@ -15,6 +15,7 @@ import type { DatabaseConfig } from '../config.ts';
 import { DatabaseOpenError } from '../domain/errors.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-goals-and-journal.ts';
+import * as m0003 from './migrations/0003-git-evidence.ts';
 import type { Database } from './schema.ts';
 
 /** Which engine a database handle talks to. Only this file needs to care. */
@@ -33,6 +34,7 @@ export interface DatabaseHandle {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-goals-and-journal': m0002,
+  '0003-git-evidence': m0003,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -16,6 +16,10 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   journal_entry_areas: JournalEntryAreasTable;
   journal_entry_links: JournalEntryLinksTable;
+  person_emails: PersonEmailsTable;
+  git_repositories: GitRepositoriesTable;
+  git_import_marks: GitImportMarksTable;
+  git_credits: GitCreditsTable;
 }
 
 export interface TeamsTable {
@@ -165,4 +169,43 @@ export interface JournalEntryLinksTable {
   entry_id: string;
   position: number;
   url: string;
+}
+
+export interface PersonEmailsTable {
+  /** Lower-cased; one person per email. */
+  email: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface GitRepositoriesTable {
+  id: string;
+  /** Absolute path of the local repository. */
+  path: string;
+  name: string;
+  /** Branch or revision imported (default HEAD). */
+  rev: string;
+  created_at: string;
+  last_imported_at: string | null;
+}
+
+export interface GitImportMarksTable {
+  repository_id: string;
+  rev: string;
+  /** The commit the last import read up to; the next one reads last_sha..rev. */
+  last_sha: string;
+  updated_at: string;
+}
+
+export interface GitCreditsTable {
+  person_id: string;
+  repository_id: string;
+  sha: string;
+  /** reviewed-by, acked-by, …, co-authored-by, fix-of-others, test, doc */
+  kind: string;
+  /** Whom it helped (the commit's author, or the author of the fixed commit). */
+  helped_email: string | null;
+  /** Author date, YYYY-MM-DD. */
+  occurred_on: string;
+  subject: string;
 }

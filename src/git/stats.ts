@@ -28,7 +28,11 @@ export interface RepoStats extends GitStats {
 }
 
 /** Mines a repository's history for credit: one streamed `git log`, figures per person. */
-export async function mineRepository(options: StatsOptions): Promise<RepoStats & { sha: string }> {
+export async function mineRepository(
+  options: StatsOptions,
+): Promise<
+  RepoStats & { sha: string; unresolvedTargets: ReadonlyArray<{ fixer: string; target: string; sha: string }> }
+> {
   const repo = await checkRepository(options.repo, options.rev ?? 'HEAD');
   const mailmap = Mailmap.parse(await readMailmapText(repo));
   const counter = new CreditCounter({
@@ -45,6 +49,7 @@ export async function mineRepository(options: StatsOptions): Promise<RepoStats &
       since: options.since,
       until: options.until,
       withNames: !options.withoutPaths,
+      withDetails: Boolean(options.withDetails),
     },
     (commit) => {
       options.onCommit?.(commit);
@@ -57,5 +62,11 @@ export async function mineRepository(options: StatsOptions): Promise<RepoStats &
   );
   const stats = counter.finish();
   options.onProgress?.(stats.commits);
-  return { repo: repo.path, rev: options.rev ?? 'HEAD', sha: repo.sha, ...stats };
+  return {
+    repo: repo.path,
+    rev: options.rev ?? 'HEAD',
+    sha: repo.sha,
+    ...stats,
+    unresolvedTargets: counter.unresolvedFixes,
+  };
 }

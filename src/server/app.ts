@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { handleError } from './errors.ts';
 import { registerAssessmentRoutes } from './routes/assessments.ts';
 import { registerFrameworkRoutes } from './routes/framework.ts';
+import { registerGitRoutes } from './routes/git.ts';
 import { registerGoalRoutes } from './routes/goals.ts';
 import { registerJournalRoutes } from './routes/journal.ts';
 import { registerPathRoutes } from './routes/path.ts';
@@ -88,6 +89,7 @@ export async function buildApp({ ctx, webDir = null, logLevel = 'silent' }: AppO
       registerGoalRoutes(api, ctx);
       registerJournalRoutes(api, ctx);
       registerReportRoutes(api, ctx);
+      registerGitRoutes(api, ctx);
     },
     { prefix: '/api' },
   );

@@ -97,7 +97,11 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
       const progress = await progressFor(io, repo, rev, opts.since, opts.until);
       let stats: RepoStats;
       try {
-        const { sha: _sha, ...mined } = await mineRepository({
+        const {
+          sha: _sha,
+          unresolvedTargets: _targets,
+          ...mined
+        } = await mineRepository({
           repo,
           rev,
           since: opts.since,
@@ -121,6 +125,59 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
         });
       }
       printStats(io, stats);
+    });
+  gitCommand
+    .command('import')
+    .description('Turn a repository’s history into journal evidence for the members whose emails match (incremental)')
+    .argument('<repo>', 'path to a local repository; it is registered on first import')
+    .option('--rev <rev>', 'branch or revision to import when registering (default HEAD)')
+    .option('--name <name>', 'a name for the repository when registering (default: its folder name)')
+    .option('--person <email>', 'only credit this member (repeatable; default: everyone)', collect)
+    .option('--json', 'print the result as JSON')
+    .action(async (repo: string, opts: { rev?: string; name?: string; person?: string[]; json?: boolean }) => {
+      const { withServices } = await import('../io.ts');
+      const { registerRepository, importRepository } = await import('../../services/git/repositories.ts');
+      const { resolvePerson } = await import('../../services/people/people.ts');
+      const result = await withServices(io, async (ctx) => {
+        const personIds = opts.person
+          ? await Promise.all(opts.person.map(async (e) => (await resolvePerson(ctx, e)).id))
+          : undefined;
+        const registered = await registerRepository(ctx, { path: repo, rev: opts.rev, name: opts.name });
+        const progress = await progressFor(io, registered.path, registered.rev);
+        try {
+          return await importRepository(ctx, registered.id, {
+            ...(personIds ? { personIds } : {}),
+            onProgress: progress.update,
+          });
+        } finally {
+          progress.stop();
+        }
+      });
+      if (opts.json) return printJson(io, result);
+      io.stdout(
+        `Read ${result.commitsRead} new commits of ${result.repository.name} (${result.repository.rev}): ${result.creditsAdded} new credits, ` +
+          `${result.entriesCreated} journal entries created, ${result.entriesUpdated} updated.\n`,
+      );
+      for (const p of result.people) io.stdout(`  ${p.email}: ${p.credits} credits\n`);
+      if (result.people.length === 0) {
+        io.stdout('Nobody matched. Add the emails people commit with: `leadway emails add you@work.example`.\n');
+      }
+    });
+  gitCommand
+    .command('repos')
+    .description('List the registered repositories')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { withServices } = await import('../io.ts');
+      const { listRegisteredRepositories } = await import('../../services/git/repositories.ts');
+      const repos = await withServices(io, (ctx) => listRegisteredRepositories(ctx));
+      if (opts.json) return printJson(io, repos);
+      if (repos.length === 0) return io.stdout('No repositories yet: `leadway git import PATH` registers one.\n');
+      printTable(
+        io,
+        ['Id', 'Name', 'Path', 'Branch', 'Last import'],
+        repos.map((r) => [r.id, r.name, r.path, r.rev, r.lastImportedAt ?? 'never']),
+      );
     });
   return gitCommand;
 }

@@ -131,6 +131,15 @@ export class CreditCounter {
   private count = 0;
   private readonly pendingFixes: Array<{ fixer: string; target: string; sha: string }> = [];
   private readonly authorIds = new Map<string, string>();
+  private readonly unresolved: Array<{ fixer: string; target: string; sha: string }> = [];
+
+  /**
+   * Fixes: targets that named a plausible sha but were not among the commits read (after
+   * finish()); an incremental import looks these up in the repository itself.
+   */
+  get unresolvedFixes(): ReadonlyArray<{ fixer: string; target: string; sha: string }> {
+    return this.unresolved;
+  }
 
   constructor(options: CreditOptions = {}) {
     this.mailmap = options.mailmap ?? new Mailmap();
@@ -232,6 +241,7 @@ export class CreditCounter {
    */
   finish(): GitStats {
     let unresolvedFixes = 0;
+    this.unresolved.length = 0;
     if (this.pendingFixes.length > 0) {
       const index = this.prefixIndex();
       for (const fix of this.pendingFixes) {
@@ -239,6 +249,7 @@ export class CreditCounter {
         const fixer = this.people.get(fix.fixer);
         if (target < 0 || !fixer) {
           unresolvedFixes++;
+          if (fix.target.length >= MIN_FIXES_HEX) this.unresolved.push(fix);
           continue;
         }
         const targetAuthor = this.authorOf[target];

@@ -25,6 +25,10 @@ const TABLES = [
   ['journal_entries', ['id']],
   ['journal_entry_areas', ['entry_id', 'area_id']],
   ['journal_entry_links', ['entry_id', 'position']],
+  ['person_emails', ['email']],
+  ['git_repositories', ['id']],
+  ['git_import_marks', ['repository_id', 'rev']],
+  ['git_credits', ['person_id', 'repository_id', 'sha', 'kind']],
 ] as const satisfies ReadonlyArray<readonly [keyof Database, readonly string[]]>;
 
 type TableName = (typeof TABLES)[number][0];

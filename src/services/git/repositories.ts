@@ -1,0 +1,293 @@
+import path from 'node:path';
+import { format } from 'date-fns';
+import {
+  creditCountsByMonth,
+  deleteRepository,
+  emailDirectory,
+  findMark,
+  findRepositoryById,
+  findRepositoryByPath,
+  type GitCreditRow,
+  type GitRepositoryRow,
+  insertCredits,
+  insertRepository,
+  listCredits,
+  listRepositories,
+  markImported,
+} from '../../db/repositories/git.ts';
+import { insertEntry, updateEntry } from '../../db/repositories/journal.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
+import { EVIDENCE_KINDS, weeklySummaries } from '../../domain/git/evidence.ts';
+import { isoWeekOf } from '../../domain/journal/journal.ts';
+import { checkRepository, git } from '../../git/git.ts';
+import { mineRepository } from '../../git/stats.ts';
+import { nowIso, type ServiceContext } from '../context.ts';
+import { getActiveFramework } from '../framework/active-framework.ts';
+import { requirePerson } from '../people/people.ts';
+
+/** A registered repository as the API and CLI show it. */
+export interface RepositoryOutput {
+  id: string;
+  path: string;
+  name: string;
+  rev: string;
+  createdAt: string;
+  lastImportedAt: string | null;
+}
+
+function present(row: GitRepositoryRow): RepositoryOutput {
+  return {
+    id: row.id,
+    path: row.path,
+    name: row.name,
+    rev: row.rev,
+    createdAt: row.created_at,
+    lastImportedAt: row.last_imported_at,
+  };
+}
+
+/** Registers a local repository (checked to be usable) for imports; registering twice returns the first. */
+export async function registerRepository(
+  ctx: ServiceContext,
+  input: { path: string; rev?: string | undefined; name?: string | undefined },
+) {
+  const checked = await checkRepository(input.path, input.rev ?? 'HEAD');
+  const existing = await findRepositoryByPath(ctx.db, checked.path);
+  if (existing) return present(existing);
+  const row: GitRepositoryRow = {
+    id: ctx.newId(),
+    path: checked.path,
+    name: input.name?.trim() || path.basename(checked.path).replace(/\.git$/, '') || checked.path,
+    rev: input.rev ?? 'HEAD',
+    created_at: nowIso(ctx),
+    last_imported_at: null,
+  };
+  await insertRepository(ctx.db, row);
+  return present(row);
+}
+
+export async function listRegisteredRepositories(ctx: ServiceContext): Promise<RepositoryOutput[]> {
+  return (await listRepositories(ctx.db)).map(present);
+}
+
+/** Forgets a repository, its import marks and credits; journal entries already made stay. */
+export async function removeRepository(ctx: ServiceContext, id: string): Promise<void> {
+  if (!(await findRepositoryById(ctx.db, id))) throw notFound('repository', id);
+  await deleteRepository(ctx.db, id);
+}
+
+/** What one import did. */
+export interface ImportResult {
+  repository: RepositoryOutput;
+  range: string;
+  commitsRead: number;
+  creditsAdded: number;
+  entriesCreated: number;
+  entriesUpdated: number;
+  people: Array<{ personId: string; email: string; credits: number }>;
+}
+
+/**
+ * Imports a registered repository's history as journal evidence for the members whose emails
+ * (primary or extra) match, optionally only for some people. Reads only commits after the last
+ * import of the same branch; credits are stored once per person, commit and kind, so a re-run adds
+ * nothing twice; weekly summaries are rebuilt from the stored credits.
+ */
+export async function importRepository(
+  ctx: ServiceContext,
+  repositoryId: string,
+  options: { personIds?: string[]; onProgress?: (commits: number) => void } = {},
+): Promise<ImportResult> {
+  const repo = await findRepositoryById(ctx.db, repositoryId);
+  if (!repo) throw notFound('repository', repositoryId);
+  for (const id of options.personIds ?? []) await requirePerson(ctx, id);
+  const directory = await emailDirectory(ctx.db);
+  const wanted = options.personIds ? new Set(options.personIds) : null;
+  const personFor = (email: string) => {
+    const id = directory.get(email);
+    return id && (!wanted || wanted.has(id)) ? id : undefined;
+  };
+
+  const checked = await checkRepository(repo.path, repo.rev);
+  const mark = await findMark(ctx.db, repo.id, repo.rev);
+  // Incremental: after the last import, unless history was rewritten and the mark is gone.
+  const markUsable =
+    mark &&
+    (await git(repo.path, ['merge-base', '--is-ancestor', mark.last_sha, checked.sha]).then(
+      () => true,
+      () => false,
+    ));
+  const range = markUsable && mark ? `${mark.last_sha}..${checked.sha}` : checked.sha;
+
+  const details = new Map<string, { occurredOn: string; subject: string }>();
+  const credits: GitCreditRow[] = [];
+  let current: { sha: string; occurredOn: string; subject: string } | null = null;
+  const mined = await mineRepository({
+    repo: repo.path,
+    rev: range,
+    withDetails: true,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onCommit: (commit) => {
+      current = {
+        sha: commit.sha,
+        occurredOn: format(new Date(commit.authorTime * 1000), 'yyyy-MM-dd'),
+        subject: commit.subject,
+      };
+      // Fixes are resolved after the walk, so keep the few commits that carry one.
+      if (commit.trailers.some((t) => t.key.toLowerCase() === 'fixes')) details.set(commit.sha, current);
+    },
+    onCredit: (credit) => {
+      if (!EVIDENCE_KINDS.has(credit.kind)) return;
+      const personId = personFor(credit.email);
+      const at = current?.sha === credit.sha ? current : details.get(credit.sha);
+      if (!personId || !at) return;
+      credits.push({
+        person_id: personId,
+        repository_id: repo.id,
+        sha: credit.sha,
+        kind: credit.kind,
+        helped_email: credit.helped,
+        occurred_on: at.occurredOn,
+        subject: at.subject.slice(0, 300),
+      });
+    },
+  });
+
+  // A Fixes: target before the range read is looked up in the repository itself.
+  for (const fix of mined.unresolvedTargets) {
+    const personId = personFor(fix.fixer);
+    const at = details.get(fix.sha);
+    if (!personId || !at) continue;
+    const target = await git(repo.path, ['log', '-1', '--format=%ae', `${fix.target}^{commit}`, '--']).then(
+      (out) => out.trim().toLowerCase(),
+      () => '',
+    );
+    if (!target || directory.get(target) === personId || target === fix.fixer) continue;
+    credits.push({
+      person_id: personId,
+      repository_id: repo.id,
+      sha: fix.sha,
+      kind: 'fix-of-others',
+      helped_email: target,
+      occurred_on: at.occurredOn,
+      subject: at.subject.slice(0, 300),
+    });
+  }
+
+  const { framework } = await getActiveFramework(ctx);
+  const knownAreas = new Set(framework.areas.map((a) => a.id));
+  const now = nowIso(ctx);
+  let creditsAdded = 0;
+  let entriesCreated = 0;
+  let entriesUpdated = 0;
+  const byPerson = new Map<string, number>();
+  for (const c of credits) byPerson.set(c.person_id, (byPerson.get(c.person_id) ?? 0) + 1);
+
+  await ctx.db.transaction().execute(async (trx) => {
+    creditsAdded = await insertCredits(trx, credits);
+    for (const personId of byPerson.keys()) {
+      // Rebuild only the weeks this import touched, from everything stored for them.
+      const weeks = credits.filter((c) => c.person_id === personId).map((c) => isoWeekOf(c.occurred_on).startsOn);
+      const from = weeks.sort()[0];
+      const stored = await listCredits(trx, personId, repo.id, from);
+      const summaries = weeklySummaries(
+        repo.id,
+        repo.name,
+        stored.map((c) => ({
+          sha: c.sha,
+          kind: c.kind,
+          helpedEmail: c.helped_email,
+          occurredOn: c.occurred_on,
+          subject: c.subject,
+        })),
+      );
+      for (const s of summaries) {
+        const areas = s.group.areas.filter((a) => knownAreas.has(a));
+        if (areas.length === 0) continue;
+        const existing = await trx
+          .selectFrom('journal_entries')
+          .select(['id', 'title', 'body', 'occurred_on'])
+          .where('person_id', '=', personId)
+          .where('source_key', '=', s.key)
+          .executeTakeFirst();
+        if (!existing) {
+          await insertEntry(
+            trx,
+            {
+              id: ctx.newId(),
+              person_id: personId,
+              occurred_on: s.occurredOn,
+              title: s.title,
+              body: s.body,
+              kind: s.group.entryKind,
+              source: 'git',
+              visibility: 'private',
+              goal_id: null,
+              goal_action_id: null,
+              source_key: s.key,
+              created_at: now,
+              updated_at: now,
+            },
+            areas,
+            [],
+          );
+          entriesCreated++;
+        } else if (existing.title !== s.title || existing.body !== s.body || existing.occurred_on !== s.occurredOn) {
+          await updateEntry(trx, existing.id, {
+            title: s.title,
+            body: s.body,
+            occurred_on: s.occurredOn,
+            updated_at: now,
+          });
+          entriesUpdated++;
+        }
+      }
+    }
+    await markImported(trx, repo.id, repo.rev, checked.sha, now);
+  });
+  const emailOf = new Map([...directory.entries()].map(([email, id]) => [id, email]));
+  return {
+    repository: present({ ...repo, last_imported_at: now }),
+    range,
+    commitsRead: mined.commits,
+    creditsAdded,
+    entriesCreated,
+    entriesUpdated,
+    people: [...byPerson.entries()].map(([personId, n]) => ({
+      personId,
+      email: emailOf.get(personId) ?? '',
+      credits: n,
+    })),
+  };
+}
+
+/** Git evidence per area and month for a person: how many credited commits, over `months` months. */
+export async function gitEvidenceByMonth(ctx: ServiceContext, personId: string, months = 12) {
+  await requirePerson(ctx, personId);
+  const today = new Date(`${nowIso(ctx).slice(0, 10)}T00:00:00Z`);
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (months - 1), 1));
+  const rows = await creditCountsByMonth(ctx.db, personId, start.toISOString().slice(0, 10));
+  const { framework } = await getActiveFramework(ctx);
+  const { CREDIT_GROUPS } = await import('../../domain/git/evidence.ts');
+  const list = Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1));
+    return { month: d.toISOString().slice(0, 7), counts: {} as Record<string, number> };
+  });
+  const byMonth = new Map(list.map((m) => [m.month, m]));
+  for (const row of rows) {
+    const bucket = byMonth.get(row.occurred_on.slice(0, 7));
+    const group = CREDIT_GROUPS.find((g) => g.kinds.includes(row.kind));
+    if (!bucket || !group) continue;
+    for (const area of group.areas) bucket.counts[area] = (bucket.counts[area] ?? 0) + 1;
+  }
+  return { areas: framework.areas.map((a) => ({ id: a.id, name: a.name })), months: list };
+}
+
+/** Refuses unknown ids with a message that names the known repositories. */
+export async function requireRepository(ctx: ServiceContext, idOrPath: string): Promise<GitRepositoryRow> {
+  const byId = await findRepositoryById(ctx.db, idOrPath);
+  if (byId) return byId;
+  const byPath = await findRepositoryByPath(ctx.db, path.resolve(idOrPath));
+  if (byPath) return byPath;
+  throw new AppError('not_found', 'REPOSITORY_NOT_FOUND', `No registered repository "${idOrPath}".`);
+}
