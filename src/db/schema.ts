@@ -194,6 +194,8 @@ export interface GitImportMarksTable {
   rev: string;
   /** The commit the last import read up to; the next one reads last_sha..rev. */
   last_sha: string;
+  /** Fingerprint of the email → person directory the import used. */
+  identities: string;
   updated_at: string;
 }
 

@@ -20,6 +20,7 @@ import type {
   SubmitAssessmentInput,
 } from '../../src/contracts/index.ts';
 import type { CreateEntryInput, EntryOutput, TimelineOutput } from '../../src/contracts/journal.ts';
+import type { ImportResult, RepositoryOutput } from '../../src/services/git/repositories.ts';
 import type { ReadinessReport } from '../../src/services/report/readiness.ts';
 
 /** An API error with the server's code, message and per-field problems. */
@@ -96,6 +97,24 @@ export const api = {
   deleteEntry: (entryId: string) => request<null>('DELETE', `/api/entries/${entryId}`),
   timeline: (personId: string, weeks = 12) =>
     request<TimelineOutput>('GET', `/api/people/${personId}/timeline?weeks=${weeks}`),
+  repositories: () => request<RepositoryOutput[]>('GET', '/api/git/repositories'),
+  registerRepository: (input: { path: string; rev?: string; name?: string }) =>
+    request<RepositoryOutput>('POST', '/api/git/repositories', input),
+  removeRepository: (id: string) => request<null>('DELETE', `/api/git/repositories/${id}`),
+  importRepository: (id: string) => request<ImportResult>('POST', `/api/git/repositories/${id}/import`, {}),
+  gitEvidence: (personId: string, months = 12) =>
+    request<{
+      areas: Array<{ id: string; name: string }>;
+      months: Array<{ month: string; counts: Record<string, number> }>;
+    }>('GET', `/api/people/${personId}/git-evidence?months=${months}`),
+  emails: (personId: string) => request<{ primary: string; extra: string[] }>('GET', `/api/people/${personId}/emails`),
+  addEmail: (personId: string, email: string) =>
+    request<{ primary: string; extra: string[] }>('POST', `/api/people/${personId}/emails`, { email }),
+  removeEmail: (personId: string, email: string) =>
+    request<{ primary: string; extra: string[] }>(
+      'DELETE',
+      `/api/people/${personId}/emails/${encodeURIComponent(email)}`,
+    ),
   readiness: (personId: string, track?: string, stage?: string) => {
     const params = new URLSearchParams();
     if (track) params.set('track', track);

@@ -11,6 +11,7 @@ import { FirstRun } from './features/onboarding/first-run.tsx';
 import { Overview } from './features/overview/overview.tsx';
 import { PathChoice } from './features/path/path-choice.tsx';
 import { ReportPage } from './features/report/report-page.tsx';
+import { SettingsPage } from './features/settings/settings-page.tsx';
 
 /** The signed-in person and the active framework, loaded once and shared by every screen. */
 export interface Session {
@@ -70,6 +71,9 @@ export function App() {
         <Route path="/report">
           <ReportPage session={session} />
         </Route>
+        <Route path="/settings">
+          <SettingsPage session={session} />
+        </Route>
         <Route path="/assess">
           <SelfAssessment session={session} />
         </Route>
@@ -97,6 +101,7 @@ function Shell({ person, children }: { person: PersonOutput | null; children: Re
     { href: '/assess', label: 'Assess' },
     { href: '/path', label: 'Path' },
     { href: '/framework', label: 'Framework' },
+    { href: '/settings', label: 'Settings' },
   ];
   return (
     <>

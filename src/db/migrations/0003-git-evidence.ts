@@ -29,6 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('repository_id', 'text', (c) => c.notNull().references('git_repositories.id').onDelete('cascade'))
     .addColumn('rev', 'text', (c) => c.notNull())
     .addColumn('last_sha', 'text', (c) => c.notNull())
+    // Fingerprint of the emails matched in that import: when people or emails change, the next
+    // import reads the whole history again so nobody's older work is missed.
+    .addColumn('identities', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('git_import_marks_pk', ['repository_id', 'rev'])
     .execute();

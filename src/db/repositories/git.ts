@@ -24,11 +24,20 @@ export async function deleteRepository(db: Kysely<Database>, id: string): Promis
   await db.deleteFrom('git_repositories').where('id', '=', id).execute();
 }
 
-export async function markImported(db: Kysely<Database>, id: string, rev: string, sha: string, now: string) {
+export async function markImported(
+  db: Kysely<Database>,
+  id: string,
+  rev: string,
+  sha: string,
+  identities: string,
+  now: string,
+) {
   await db
     .insertInto('git_import_marks')
-    .values({ repository_id: id, rev, last_sha: sha, updated_at: now })
-    .onConflict((oc) => oc.columns(['repository_id', 'rev']).doUpdateSet({ last_sha: sha, updated_at: now }))
+    .values({ repository_id: id, rev, last_sha: sha, identities, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['repository_id', 'rev']).doUpdateSet({ last_sha: sha, identities, updated_at: now }),
+    )
     .execute();
   await db.updateTable('git_repositories').set({ last_imported_at: now }).where('id', '=', id).execute();
 }

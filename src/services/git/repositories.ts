@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { format } from 'date-fns';
 import {
@@ -110,9 +111,22 @@ export async function importRepository(
 
   const checked = await checkRepository(repo.path, repo.rev);
   const mark = await findMark(ctx.db, repo.id, repo.rev);
-  // Incremental: after the last import, unless history was rewritten and the mark is gone.
+  // The emails matched (and who is asked for) decide which commits count; when they change, the
+  // whole history is read again so nobody's older work is missed.
+  const identities = createHash('sha256')
+    .update(
+      [...directory.entries()]
+        .filter(([, id]) => !wanted || wanted.has(id))
+        .map(([email, id]) => `${email}=${id}`)
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex');
+  // Incremental: after the last import, unless history was rewritten (the mark is no longer an
+  // ancestor) or the identities changed.
   const markUsable =
-    mark &&
+    mark !== undefined &&
+    mark.identities === identities &&
     (await git(repo.path, ['merge-base', '--is-ancestor', mark.last_sha, checked.sha]).then(
       () => true,
       () => false,
@@ -243,7 +257,7 @@ export async function importRepository(
         }
       }
     }
-    await markImported(trx, repo.id, repo.rev, checked.sha, now);
+    await markImported(trx, repo.id, repo.rev, checked.sha, identities, now);
   });
   const emailOf = new Map([...directory.entries()].map(([email, id]) => [id, email]));
   return {

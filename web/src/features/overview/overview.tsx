@@ -4,6 +4,7 @@ import type { NextActionsOutput, StandingOutput } from '../../../../src/contract
 import { api } from '../../api.ts';
 import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { GitEvidence } from './git-evidence.tsx';
 import { StandingRadar } from './standing-radar.tsx';
 import { StartToday } from './start-today.tsx';
 
@@ -88,6 +89,7 @@ export function Overview({ session }: { session: Session }) {
               </table>
             </div>
           </div>
+          <GitEvidence personId={person.id} />
         </div>
       )}
     </section>

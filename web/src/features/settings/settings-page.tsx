@@ -1,0 +1,175 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { ImportResult, RepositoryOutput } from '../../../../src/services/git/repositories.ts';
+import { api } from '../../api.ts';
+import type { Session } from '../../app.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+
+/** Settings: the git repositories evidence is mined from, and the emails that identify you in them. */
+export function SettingsPage({ session }: { session: Session }) {
+  const { person } = session;
+  const [repos, setRepos] = useState<RepositoryOutput[]>([]);
+  const [emails, setEmails] = useState<{ primary: string; extra: string[] } | null>(null);
+  const [results, setResults] = useState<Record<string, ImportResult>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(() => {
+    api.repositories().then(setRepos).catch(setError);
+    api.emails(person.id).then(setEmails).catch(setError);
+  }, [person.id]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  async function register(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const value = (k: string) => String(form.get(k) ?? '').trim();
+    setError(null);
+    try {
+      await api.registerRepository({
+        path: value('path'),
+        ...(value('rev') ? { rev: value('rev') } : {}),
+        ...(value('name') ? { name: value('name') } : {}),
+      });
+      formElement.reset();
+      load();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function runImport(id: string) {
+    setBusy(id);
+    setError(null);
+    try {
+      const result = await api.importRepository(id);
+      setResults((r) => ({ ...r, [id]: result }));
+      load();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function addEmail(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const email = String(new FormData(formElement).get('email') ?? '').trim();
+    setError(null);
+    try {
+      setEmails(await api.addEmail(person.id, email));
+      formElement.reset();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      <h1>Settings</h1>
+      <ErrorNotice error={error} />
+      <div className="card">
+        <h2>Git repositories</h2>
+        <p className="muted">
+          Leadway reads the history of local repositories and turns reviews, pairing, mentoring, fixes to others’ work,
+          tests and docs into private journal entries for the members whose emails match. Each import reads only what is
+          new.
+        </p>
+        {repos.length === 0 && <p>No repositories yet.</p>}
+        <ul className="repo-list">
+          {repos.map((r) => (
+            <li key={r.id} data-repo-id={r.id}>
+              <div>
+                <strong>{r.name}</strong> <span className="muted">({r.rev})</span>
+                <div className="muted small">{r.path}</div>
+                <div className="muted small">
+                  Last import: {r.lastImportedAt ? r.lastImportedAt.slice(0, 16).replace('T', ' ') : 'never'}
+                </div>
+                {results[r.id] && (
+                  <p role="status" className="notice">
+                    {describeImport(results[r.id] as ImportResult)}
+                  </p>
+                )}
+              </div>
+              <div className="row">
+                <button
+                  type="button"
+                  onClick={() => runImport(r.id)}
+                  disabled={busy !== null}
+                  aria-label={`Import ${r.name} now`}
+                >
+                  {busy === r.id ? 'Importing…' : 'Import now'}
+                </button>
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-label={`Remove ${r.name}`}
+                  onClick={() => api.removeRepository(r.id).then(load).catch(setError)}
+                >
+                  Remove
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <form className="form" onSubmit={register} aria-label="Add a repository">
+          <div className="field">
+            <label htmlFor="repo-path">Path of a local repository</label>
+            <input id="repo-path" name="path" required placeholder="/home/you/src/project" />
+          </div>
+          <div className="row">
+            <div className="field">
+              <label htmlFor="repo-rev">Branch (optional)</label>
+              <input id="repo-rev" name="rev" placeholder="HEAD" />
+            </div>
+            <div className="field">
+              <label htmlFor="repo-name">Name (optional)</label>
+              <input id="repo-name" name="name" />
+            </div>
+          </div>
+          <button type="submit">Add repository</button>
+        </form>
+      </div>
+      <div className="card">
+        <h2>Your email addresses</h2>
+        <p className="muted">Commits and trailers made with any of these count as yours.</p>
+        {emails && (
+          <ul>
+            <li>
+              {emails.primary} <span className="muted">(primary)</span>
+            </li>
+            {emails.extra.map((e) => (
+              <li key={e}>
+                {e}{' '}
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-label={`Remove ${e}`}
+                  onClick={() => api.removeEmail(person.id, e).then(setEmails).catch(setError)}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form className="row" onSubmit={addEmail} aria-label="Add an email address">
+          <label className="visually-hidden" htmlFor="extra-email">
+            Another email address
+          </label>
+          <input id="extra-email" name="email" type="email" required placeholder="you@work.example" />
+          <button type="submit">Add email</button>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function describeImport(r: ImportResult): string {
+  return `Read ${count(r.commitsRead, 'new commit')}: ${count(r.creditsAdded, 'credit')}, ${count(r.entriesCreated, 'entry', 'entries')} created, ${r.entriesUpdated} updated.`;
+}
