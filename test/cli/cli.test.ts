@@ -4,19 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadway } from '../helpers/cli.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
+import { AREA_IDS } from '../helpers/factories.ts';
 
-const AREAS = [
-  'stepping-up',
-  'ownership',
-  'relationships',
-  'technical-expertise',
-  'mentorship',
-  'project-management',
-  'communication',
-  'managing-up',
-  'conflict-and-crises',
-  'vision',
-];
+const AREAS = AREA_IDS;
 
 describe.each(ENGINES)('leadway CLI on %s', (engine) => {
   let database: TestDatabase;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadway } from '../helpers/cli.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
+import { AREA_IDS } from '../helpers/factories.ts';
 
 const envFor = (db: TestDatabase): NodeJS.ProcessEnv =>
   db.config.kind === 'sqlite' ? { LEADWAY_DATA: path.dirname(db.config.file) } : { DATABASE_URL: db.config.url };
@@ -110,18 +111,7 @@ describe.each(ENGINES)('growth commands on %s', (engine) => {
       id: string;
     }>;
     await run('path', ...questions.flatMap((q) => ['--answer', `${q.id}=3`]), '--why', 'Balanced', '--track', 'ic');
-    const areas = [
-      'stepping-up',
-      'ownership',
-      'relationships',
-      'technical-expertise',
-      'mentorship',
-      'project-management',
-      'communication',
-      'managing-up',
-      'conflict-and-crises',
-      'vision',
-    ];
+    const areas = AREA_IDS;
     await run('assess', ...areas.flatMap((a) => ['--level', `${a}=3`]));
     const md = await run('report');
     expect(md.stdout).toMatch(/^# Readiness report: Ada/);

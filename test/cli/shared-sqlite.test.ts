@@ -5,21 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AREA_IDS } from '../helpers/factories.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/leadway.mjs');
-const AREAS = [
-  'stepping-up',
-  'ownership',
-  'relationships',
-  'technical-expertise',
-  'mentorship',
-  'project-management',
-  'communication',
-  'managing-up',
-  'conflict-and-crises',
-  'vision',
-];
+const AREAS = AREA_IDS;
 
 let dataDir: string;
 let server: ChildProcess;

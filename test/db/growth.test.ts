@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/domain/errors.ts';
 import { submitSelfAssessment } from '../../src/services/assessments/self-assessments.ts';
 import { exportBackup, importBackup } from '../../src/services/backup/backup.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -24,17 +23,7 @@ import { createPerson, updatePerson } from '../../src/services/people/people.ts'
 import { buildReadinessReport } from '../../src/services/report/readiness.ts';
 import { reportToHtml, reportToMarkdown, reportToPdf } from '../../src/services/report/render.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
-import { buildFramework, buildPersonInput, testContext } from '../helpers/factories.ts';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { buildFramework, buildPersonInput, codeOf, testContext } from '../helpers/factories.ts';
 
 describe.each(ENGINES)('growth plan, journal and report on %s', (engine) => {
   let database: TestDatabase;

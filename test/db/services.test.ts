@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/domain/errors.ts';
 import {
   getAssessment,
   listSelfAssessments,
@@ -13,17 +12,7 @@ import { listReflections, recordReflection } from '../../src/services/path/refle
 import { createPerson, listPeople, updatePerson } from '../../src/services/people/people.ts';
 import { getNextActions, getStanding, setActionState } from '../../src/services/progress/standing.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
-import { buildArea, buildFramework, buildPersonInput, testContext } from '../helpers/factories.ts';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { buildArea, buildFramework, buildPersonInput, codeOf, testContext } from '../helpers/factories.ts';
 
 const MANAGERISH = { 'q-people': 5, 'q-build': 2, 'q-meetings': 4, 'q-depth': 3 };
 

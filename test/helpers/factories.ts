@@ -114,3 +114,29 @@ export function testContext<T>(db: T) {
     newId: () => `id-${String(++id).padStart(4, '0')}`,
   };
 }
+
+/** The ids of the ten areas of the framework shipped with Leadway, in order. */
+export const AREA_IDS = [
+  'stepping-up',
+  'ownership',
+  'relationships',
+  'technical-expertise',
+  'mentorship',
+  'project-management',
+  'communication',
+  'managing-up',
+  'conflict-and-crises',
+  'vision',
+];
+
+/** The AppError code a promise rejects with (fails the test if it resolves or throws something else). */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const { AppError } = await import('../../src/domain/errors.ts');
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}

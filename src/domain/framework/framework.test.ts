@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArea, buildFramework } from '../../../test/helpers/factories.ts';
+import { AREA_IDS, buildArea, buildFramework } from '../../../test/helpers/factories.ts';
 import { readDefaultFramework } from '../../services/framework/active-framework.ts';
 import { AppError } from '../errors.ts';
 import { findStage, parseFrameworkDocument, targetsFor, validateFramework } from './framework.ts';
@@ -70,18 +70,7 @@ describe('tracks and targets', () => {
 describe('the framework shipped with Leadway', () => {
   const fw = readDefaultFramework();
   it('has the ten areas with the documented ids', () => {
-    expect(fw.areas.map((a) => a.id)).toEqual([
-      'stepping-up',
-      'ownership',
-      'relationships',
-      'technical-expertise',
-      'mentorship',
-      'project-management',
-      'communication',
-      'managing-up',
-      'conflict-and-crises',
-      'vision',
-    ]);
+    expect(fw.areas.map((a) => a.id)).toEqual(AREA_IDS);
   });
   it('describes four levels and at least five actions per area, reaching each step', () => {
     for (const area of fw.areas) {

@@ -3,6 +3,7 @@ import type { GoalOutput, GoalsOutput } from '../../../../src/contracts/goals.ts
 import { ApiError, api } from '../../api.ts';
 import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { formValues } from '../../components/forms.ts';
 
 /** The growth plan: goals per area with actions, due dates, check-ins and progress. */
 export function GoalsPage({ session }: { session: Session }) {
@@ -247,8 +248,7 @@ function NewGoalForm({ session, onCreated }: { session: Session; onCreated: () =
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const value = (k: string) => String(form.get(k) ?? '').trim();
+    const value = formValues(formElement);
     setError(null);
     try {
       await api.createGoal(person.id, {

@@ -1,10 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { GoalOutput } from '../../../../src/contracts/goals.ts';
 import type { EntryOutput, TimelineOutput } from '../../../../src/contracts/journal.ts';
 import { ENTRY_KINDS, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
 import { ApiError, api } from '../../api.ts';
 import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { formValues } from '../../components/forms.ts';
+import { Heatmap } from '../../components/heatmap.tsx';
 
 interface Filters {
   q: string;
@@ -168,8 +170,7 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const value = (k: string) => String(form.get(k) ?? '').trim();
+    const value = formValues(formElement);
     setError(null);
     try {
       const entry = await api.createEntry(person.id, {
@@ -288,48 +289,19 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
 
 /** A heatmap of evidence: areas down, weeks across, darker for more entries. */
 function Timeline({ timeline, areas }: { timeline: TimelineOutput; areas: Session['framework']['areas'] }) {
-  const max = Math.max(1, ...timeline.weeks.flatMap((w) => Object.values(w.counts)));
-  // The latest weeks matter most: when the table is wider than its card, start scrolled to them.
-  const scroller = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (scroller.current) scroller.current.scrollLeft = scroller.current.scrollWidth;
-  });
   return (
     <div className="card">
       <h2>Evidence by week</h2>
-      <div className="table-scroll" ref={scroller}>
-        <table className="heatmap" aria-label="Entries per area per week, last 12 weeks">
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              {timeline.weeks.map((w) => (
-                <th key={w.week} scope="col" title={`Week of ${w.startsOn}`}>
-                  {w.startsOn.slice(5)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {areas.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.name}</th>
-                {timeline.weeks.map((w) => {
-                  const n = w.counts[a.id] ?? 0;
-                  return (
-                    <td
-                      key={w.week}
-                      style={{ background: n ? `rgba(29, 78, 216, ${0.15 + (0.85 * n) / max})` : undefined }}
-                      title={`${a.name}, week of ${w.startsOn}: ${n}`}
-                    >
-                      <span className="visually-hidden">{n}</span>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Heatmap
+        label="Entries per area per week, last 12 weeks"
+        rows={areas}
+        columns={timeline.weeks.map((w) => ({
+          key: w.week,
+          label: w.startsOn.slice(5),
+          title: `week of ${w.startsOn}`,
+          counts: w.counts,
+        }))}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { formValues } from '../../components/forms.ts';
 
 /** The guided first run: who are you? Then the path choice. */
 export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => void }) {
@@ -11,8 +12,7 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (k: string) => String(form.get(k) ?? '').trim();
+    const value = formValues(event.currentTarget);
     setSaving(true);
     setError(null);
     try {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api.ts';
+import { Heatmap } from '../../components/heatmap.tsx';
 
 type Evidence = Awaited<ReturnType<typeof api.gitEvidence>>;
 
@@ -29,42 +30,12 @@ export function GitEvidence({ personId }: { personId: string }) {
   return (
     <div className="card wide">
       <h2>Evidence from git</h2>
-      <div className="table-scroll">
-        <table className="heatmap" aria-label="Credited commits per area per month, last 12 months">
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              {data.months.map((m) => (
-                <th key={m.month} scope="col">
-                  {m.month}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {areas.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.name}</th>
-                {data.months.map((m) => {
-                  const n = m.counts[a.id] ?? 0;
-                  return (
-                    <td
-                      key={m.month}
-                      className="count"
-                      style={{
-                        background: n ? `rgba(29, 78, 216, ${0.15 + (0.85 * n) / max})` : undefined,
-                        color: n / max > 0.5 ? '#fff' : undefined,
-                      }}
-                    >
-                      {n || ''}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Heatmap
+        label="Credited commits per area per month, last 12 months"
+        rows={areas}
+        columns={data.months.map((m) => ({ key: m.month, label: m.month, counts: m.counts }))}
+        showCounts
+      />
       <p className="muted small">
         Commits you reviewed, co-authored, mentored, fixed for others, tested or documented. Evidence for you, not a
         score.

@@ -3,6 +3,7 @@ import type { ImportResult, RepositoryOutput } from '../../../../src/services/gi
 import { api } from '../../api.ts';
 import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { formValues } from '../../components/forms.ts';
 
 /** Settings: the git repositories evidence is mined from, and the emails that identify you in them. */
 export function SettingsPage({ session }: { session: Session }) {
@@ -24,8 +25,7 @@ export function SettingsPage({ session }: { session: Session }) {
   async function register(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const value = (k: string) => String(form.get(k) ?? '').trim();
+    const value = formValues(formElement);
     setError(null);
     try {
       await api.registerRepository({
@@ -57,7 +57,7 @@ export function SettingsPage({ session }: { session: Session }) {
   async function addEmail(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const email = String(new FormData(formElement).get('email') ?? '').trim();
+    const email = formValues(formElement)('email');
     setError(null);
     try {
       setEmails(await api.addEmail(person.id, email));
