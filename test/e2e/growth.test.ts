@@ -115,5 +115,20 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
       .toString(),
   ).toBe('%PDF-');
   await page.screenshot({ path: path.join(SHOTS, 'report.png'), fullPage: true });
+
+  // Every screen fits a phone: nothing scrolls sideways at 375 px.
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const screen of ['/', '/goals', '/journal', '/report', '/settings', '/assess', '/path', '/framework']) {
+    await page.goto(`${server.url}${screen}`);
+    await page.locator('main h1').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const culprits = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 30)}`),
+    );
+    expect(overflow, `${screen} at 375 px is too wide because of ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
+  }
   expect(errors).toEqual([]);
 });
