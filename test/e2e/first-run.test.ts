@@ -100,6 +100,26 @@ it('first run → path choice → self-assessment → radar chart → next actio
   await radar.locator('svg .recharts-polar-grid').first().waitFor();
   expect(await radar.locator('.recharts-radar').count()).toBe(2); // Target and Now
   await expect.poll(() => page.locator('.standing-table tbody tr').count()).toBe(10);
+  // The chart can be taken away as SVG (and PNG).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^leadway-radar-\d{4}-\d{2}-\d{2}\.svg$/);
+  const svgPath = await download.path();
+  expect(fs.readFileSync(svgPath, 'utf8')).toMatch(
+    /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg".*Stepping up.*<\/svg>$/s,
+  );
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  expect(
+    fs
+      .readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
   expect(await page.locator('.standing-table').textContent()).toContain('Took over the flaky test suite.');
 
   // 5. Start today: three actions; marking one done replaces it.
