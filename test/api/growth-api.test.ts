@@ -186,3 +186,45 @@ describe.each(ENGINES)('growth plan, journal and report API on %s', (engine) => 
     expect(backup.json()).toMatchObject({ format: 'leadway.backup/v1' });
   });
 });
+
+describe('restoring a backup through the API', () => {
+  it('moves everything from SQLite to PostgreSQL and refuses a database that holds data', async () => {
+    const source = await createTestDatabase('sqlite');
+    const target = await createTestDatabase('postgres');
+    const from = await buildApp({ ctx: testContext(source.db) });
+    const to = await buildApp({ ctx: testContext(target.db) });
+    try {
+      const person = (
+        await from.inject({ method: 'POST', url: '/api/people', payload: buildPersonInput() })
+      ).json() as { id: string };
+      await from.inject({
+        method: 'POST',
+        url: `/api/people/${person.id}/entries`,
+        payload: { title: 'Moved', areas: ['vision'] },
+      });
+      const backup = (await from.inject({ method: 'GET', url: '/api/backup' })).json();
+      const restored = await to.inject({ method: 'POST', url: '/api/backup', payload: backup as object });
+      expect(restored.statusCode, restored.body).toBe(201);
+      expect(restored.json()).toMatchObject({ restored: { people: 1, journal_entries: 1 } });
+      expect(
+        ((await to.inject({ method: 'GET', url: `/api/people/${person.id}/entries` })).json() as { total: number })
+          .total,
+      ).toBe(1);
+      expectError(
+        await to.inject({ method: 'POST', url: '/api/backup', payload: backup as object }),
+        409,
+        'DATABASE_NOT_EMPTY',
+      );
+      expectError(
+        await to.inject({ method: 'POST', url: '/api/backup', payload: { format: 'nope' } }),
+        400,
+        'BACKUP_INVALID',
+      );
+    } finally {
+      await from.close();
+      await to.close();
+      await source.destroy();
+      await target.destroy();
+    }
+  });
+});

@@ -77,6 +77,22 @@ describe.each(ENGINES)('growth commands on %s', (engine) => {
     const found = await run('journal', 'list', '--search', 'cache', '--json');
     expect(JSON.parse(found.stdout)).toMatchObject({ total: 1, entries: [{ goalId: g.id, kind: 'pairing' }] });
     expect((await run('journal', 'list', '--search', 'nothing-like-this')).stdout).toMatch(/No entries match/);
+    const entryId = JSON.parse(found.stdout).entries[0].id as string;
+    const shared = await run(
+      'journal',
+      'edit',
+      entryId,
+      '--visibility',
+      'mentor',
+      '--title',
+      'Walked Sam through the cache design',
+    );
+    expect(shared.stdout).toMatch(/Updated "Walked Sam through the cache design" \(2026-11-20, mentor\)/);
+    expect((await run('journal', 'edit', entryId)).code).toBe(2);
+    expect((await run('journal', 'edit', 'nope', '--title', 'x')).stderr).toMatch(/No entry with id "nope"/);
+    const scratch = JSON.parse((await run('log', 'Scratch', '--area', 'vision', '--json')).stdout) as { id: string };
+    expect((await run('journal', 'delete', scratch.id)).stdout).toMatch(/Deleted/);
+    expect((await run('journal', 'delete', scratch.id)).code).toBe(1);
     expect((await run('goal', 'update', g.id, '--status', 'done', '--json')).code).toBe(0);
   });
 

@@ -98,6 +98,29 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
   await expect.poll(() => page.locator('li.entry').count()).toBe(1);
   await page.getByRole('searchbox').fill('kubernetes');
   await expect.poll(() => page.locator('li.entry').count()).toBe(0);
+  await page.getByRole('searchbox').fill('');
+
+  // Share the entry with a mentor, from the list.
+  await page.getByLabel('Who can see “Walked the new hire through the cache design”').selectOption('mentor');
+  await expect.poll(() => entry.textContent()).toContain('mentor');
+
+  // Bulk import: a bad row is reported by line and blocks the import; a clean file imports.
+  await page.getByText('Import from CSV or Markdown').click();
+  await page.getByLabel('Files').setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('date,title,areas\n2026-10-01,Gave the demo,communication\n2026-10-02,Nope,leadership\n'),
+  });
+  await page.getByText('bad.csv:3').waitFor();
+  expect(await page.getByRole('button', { name: /^Import \d/ }).isDisabled()).toBe(true);
+  await page.getByLabel('Files').setInputFiles({
+    name: 'good.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('date,title,areas,kind\n2026-10-01,Gave the demo,communication,presentation\n'),
+  });
+  await page.getByRole('button', { name: 'Import 1 entry' }).click();
+  await page.getByText('Imported 1 entry.').waitFor();
+  await page.locator('li.entry', { hasText: 'Gave the demo' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'journal.png'), fullPage: true });
 
   // 3. The readiness report shows the entry as evidence for Mentorship and offers a PDF.

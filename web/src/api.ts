@@ -19,7 +19,13 @@ import type {
   StandingOutput,
   SubmitAssessmentInput,
 } from '../../src/contracts/index.ts';
-import type { CreateEntryInput, EntryOutput, TimelineOutput } from '../../src/contracts/journal.ts';
+import type {
+  CreateEntryInput,
+  EntryOutput,
+  ImportEntriesOutput,
+  TimelineOutput,
+  UpdateEntryInput,
+} from '../../src/contracts/journal.ts';
 import type { ImportResult, RepositoryOutput } from '../../src/services/git/repositories.ts';
 import type { ReadinessReport } from '../../src/services/report/readiness.ts';
 
@@ -94,6 +100,13 @@ export const api = {
   },
   createEntry: (personId: string, input: CreateEntryInput) =>
     request<EntryOutput>('POST', `/api/people/${personId}/entries`, input),
+  updateEntry: (entryId: string, input: UpdateEntryInput) =>
+    request<EntryOutput>('PATCH', `/api/entries/${entryId}`, input),
+  importEntries: (
+    personId: string,
+    input: { format: 'csv' | 'markdown'; files: Array<{ name: string; content: string }>; dryRun: boolean },
+  ) => request<ImportEntriesOutput>('POST', `/api/people/${personId}/entries/import`, input),
+  restoreBackup: (backup: unknown) => request<{ restored: Record<string, number> }>('POST', '/api/backup', backup),
   deleteEntry: (entryId: string) => request<null>('DELETE', `/api/entries/${entryId}`),
   timeline: (personId: string, weeks = 12) =>
     request<TimelineOutput>('GET', `/api/people/${personId}/timeline?weeks=${weeks}`),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
 import { ENTRY_KINDS, VISIBILITIES } from '../../domain/journal/journal.ts';
-import { createEntry, importEntries, listEntries } from '../../services/journal/journal.ts';
+import { createEntry, deleteEntry, importEntries, listEntries, updateEntry } from '../../services/journal/journal.ts';
 import { resolvePerson } from '../../services/people/people.ts';
 import { type CliIo, collect, printJson, printTable, usageError, withServices } from '../io.ts';
 
@@ -108,6 +108,44 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
         result.entries.map((e) => [e.occurredOn, e.title, e.areas.join(', '), e.kind]),
       );
       io.stdout(`${result.entries.length} of ${result.total} entries.\n`);
+    });
+  journal
+    .command('edit')
+    .description('Change an entry: title, date, details, areas, kind, links, who can see it, goal')
+    .argument('<entryId>', 'the entry (ids are in `leadway journal list --json`)')
+    .option('--title <title>')
+    .option('-d, --date <YYYY-MM-DD>')
+    .option('-b, --body <markdown>')
+    .option('-a, --area <area>', 'replace the areas (repeatable)', collect)
+    .option('-k, --kind <kind>')
+    .option('-l, --link <url>', 'replace the links (repeatable)', collect)
+    .option('--visibility <who>', VISIBILITIES.join(', '))
+    .option('-g, --goal <goalId>', 'link to a goal ("none" to unlink)')
+    .option('--json', 'print the entry as JSON')
+    .action(async (entryId: string, opts: LogOptions & { title?: string }) => {
+      const patch = {
+        ...(opts.title ? { title: opts.title } : {}),
+        ...(opts.date ? { occurredOn: opts.date } : {}),
+        ...(opts.body !== undefined ? { body: opts.body } : {}),
+        ...(opts.area ? { areas: opts.area } : {}),
+        ...(opts.kind ? { kind: opts.kind as never } : {}),
+        ...(opts.link ? { links: opts.link } : {}),
+        ...(opts.visibility ? { visibility: opts.visibility as never } : {}),
+        ...(opts.goal ? { goalId: opts.goal === 'none' ? null : opts.goal } : {}),
+      };
+      if (Object.keys(patch).length === 0)
+        throw usageError('Say what to change, e.g. --visibility mentor or --title "…".');
+      const entry = await withServices(io, (ctx) => updateEntry(ctx, entryId, patch));
+      if (opts.json) return printJson(io, entry);
+      io.stdout(`Updated "${entry.title}" (${entry.occurredOn}, ${entry.visibility}).\n`);
+    });
+  journal
+    .command('delete')
+    .description('Delete an entry')
+    .argument('<entryId>')
+    .action(async (entryId: string) => {
+      await withServices(io, (ctx) => deleteEntry(ctx, entryId));
+      io.stdout('Deleted.\n');
     });
   journal
     .command('import')

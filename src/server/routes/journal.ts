@@ -56,6 +56,8 @@ export function registerJournalRoutes(app: FastifyInstance, ctx: ServiceContext)
   r.post(
     '/people/:personId/entries/import',
     {
+      // Import files may hold thousands of entries.
+      bodyLimit: 20 * 1024 * 1024,
       schema: {
         tags,
         summary:

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { personIdParams } from '../../contracts/index.ts';
-import { exportBackup } from '../../services/backup/backup.ts';
+import { exportBackup, importBackup } from '../../services/backup/backup.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { buildReadinessReport } from '../../services/report/readiness.ts';
 import { reportToHtml, reportToMarkdown, reportToPdf } from '../../services/report/render.ts';
@@ -46,6 +46,19 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServiceContext) 
       if (format === 'html') return reply.type('text/html; charset=utf-8').send(reportToHtml(report));
       return reply.type('application/pdf').send(await reportToPdf(report));
     },
+  );
+  r.post(
+    '/backup',
+    {
+      // A backup of a whole installation is far larger than an ordinary request.
+      bodyLimit: 256 * 1024 * 1024,
+      schema: {
+        tags: ['backup'],
+        summary: 'Restore a backup into an empty database (as `leadway import FILE` does)',
+        body: z.unknown(),
+      },
+    },
+    async (request, reply) => reply.code(201).send({ restored: await importBackup(ctx, request.body) }),
   );
   r.get(
     '/backup',

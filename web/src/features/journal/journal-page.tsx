@@ -7,6 +7,7 @@ import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Heatmap } from '../../components/heatmap.tsx';
+import { JournalImport } from './journal-import.tsx';
 
 interface Filters {
   q: string;
@@ -58,6 +59,7 @@ export function JournalPage({ session }: { session: Session }) {
       <div className="overview-grid">
         <div>
           <QuickCapture session={session} goals={goals} onSaved={load} />
+          <JournalImport personId={person.id} onImported={load} />
           <search className="card toolbar" aria-label="Filter entries">
             <label>
               Search{' '}
@@ -140,6 +142,7 @@ export function JournalPage({ session }: { session: Session }) {
                     ))}
                   </ul>
                 )}
+                <EntryControls entry={e} onChange={load} onError={setError} />
                 <button
                   type="button"
                   className="quiet"
@@ -302,6 +305,80 @@ function Timeline({ timeline, areas }: { timeline: TimelineOutput; areas: Sessio
           counts: w.counts,
         }))}
       />
+    </div>
+  );
+}
+
+/** Change who can see an entry, or edit its title, date and details, in place. */
+function EntryControls({
+  entry,
+  onChange,
+  onError,
+}: {
+  entry: EntryOutput;
+  onChange: () => void;
+  onError: (e: unknown) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const save = (input: Parameters<typeof api.updateEntry>[1]) =>
+    api
+      .updateEntry(entry.id, input)
+      .then(() => {
+        setEditing(false);
+        onChange();
+      })
+      .catch(onError);
+  return (
+    <div className="row entry-controls">
+      <label className="inline">
+        Visible to{' '}
+        <select
+          value={entry.visibility}
+          aria-label={`Who can see “${entry.title}”`}
+          onChange={(ev) => save({ visibility: ev.target.value as EntryOutput['visibility'] })}
+        >
+          {VISIBILITIES.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="quiet" onClick={() => setEditing((x) => !x)} aria-expanded={editing}>
+        {editing ? 'Cancel' : 'Edit'}
+      </button>
+      {editing && (
+        <form
+          className="form edit-entry"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            const value = formValues(ev.currentTarget);
+            save({ title: value('title'), occurredOn: value('occurredOn'), body: value('body') });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`edit-title-${entry.id}`}>Title</label>
+            <input id={`edit-title-${entry.id}`} name="title" defaultValue={entry.title} required />
+          </div>
+          <div className="field">
+            <label htmlFor={`edit-date-${entry.id}`}>Date</label>
+            <input
+              id={`edit-date-${entry.id}`}
+              name="occurredOn"
+              type="date"
+              defaultValue={entry.occurredOn}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`edit-body-${entry.id}`}>Details</label>
+            <textarea id={`edit-body-${entry.id}`} name="body" rows={3} defaultValue={entry.body} />
+          </div>
+          <button type="submit" className="primary">
+            Save changes
+          </button>
+        </form>
+      )}
     </div>
   );
 }

@@ -62,7 +62,51 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
           {saving ? 'Saving…' : 'Create my profile'}
         </button>
       </form>
+      <RestoreBackup />
     </section>
+  );
+}
+
+/** Moving machines or engines: restore a backup instead of starting afresh (only into an empty Leadway). */
+function RestoreBackup() {
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  async function restore(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    try {
+      let backup: unknown;
+      try {
+        backup = JSON.parse(await file.text());
+      } catch {
+        throw new Error(`${file.name} is not a JSON file made by “Download a backup” or \`leadway export\`.`);
+      }
+      const { restored } = await api.restoreBackup(backup);
+      setStatus(
+        `Restored ${restored.people ?? 0} people and ${restored.journal_entries ?? 0} journal entries. Loading…`,
+      );
+      window.location.assign('/');
+    } catch (e) {
+      setError(e);
+    }
+  }
+  return (
+    <details className="card">
+      <summary>Restore a backup instead</summary>
+      <label htmlFor="restore-file">Backup file (JSON)</label>
+      <input
+        id="restore-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => restore(e.target.files?.[0])}
+      />
+      {status && (
+        <p role="status" className="notice">
+          {status}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+    </details>
   );
 }
 

@@ -134,6 +134,15 @@ export function SettingsPage({ session }: { session: Session }) {
         </form>
       </div>
       <div className="card">
+        <h2>Backup</h2>
+        <p className="muted">
+          Everything in one JSON file: framework versions, people, assessments, goals and the journal.
+        </p>
+        <a className="button secondary" href="/api/backup" download>
+          Download a backup
+        </a>
+      </div>
+      <div className="card">
         <h2>Your email addresses</h2>
         <p className="muted">Commits and trailers made with any of these count as yours.</p>
         {emails && (

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { ImportEntriesOutput } from '../../../../src/contracts/journal.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+
+/** Bulk import from CSV or Markdown files: check first, import only when every row is clean. */
+export function JournalImport({ personId, onImported }: { personId: string; onImported: () => void }) {
+  const [files, setFiles] = useState<Array<{ name: string; content: string }>>([]);
+  const [check, setCheck] = useState<ImportEntriesOutput | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const format = files.every((f) => /\.csv$/i.test(f.name)) ? 'csv' : 'markdown';
+  const mixed = files.some((f) => /\.csv$/i.test(f.name)) && files.some((f) => !/\.csv$/i.test(f.name));
+
+  async function choose(list: FileList | null) {
+    setCheck(null);
+    setDone(null);
+    setError(null);
+    const read = await Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, content: await f.text() })));
+    setFiles(read);
+    if (read.length === 0) return;
+    try {
+      const isCsv = read.every((f) => /\.csv$/i.test(f.name));
+      setCheck(await api.importEntries(personId, { format: isCsv ? 'csv' : 'markdown', files: read, dryRun: true }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function runImport() {
+    setError(null);
+    try {
+      const result = await api.importEntries(personId, { format, files, dryRun: false });
+      setDone(`Imported ${result.imported} ${result.imported === 1 ? 'entry' : 'entries'}.`);
+      setCheck(null);
+      setFiles([]);
+      onImported();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <details className="card">
+      <summary>Import from CSV or Markdown</summary>
+      <p className="muted small">
+        CSV columns: date, title, areas (separated by “;”), and optionally body, kind, links, visibility. Markdown: one
+        file per entry with front matter (date, title, areas). Every row is checked first; nothing is imported while any
+        row has a problem.
+      </p>
+      <label htmlFor="import-files">Files</label>
+      <input
+        id="import-files"
+        type="file"
+        multiple
+        accept=".csv,.md,.markdown"
+        onChange={(e) => choose(e.target.files)}
+      />
+      {mixed && <p className="field-error">Choose either CSV files or Markdown files, not both.</p>}
+      {check && (
+        <div role="status">
+          <p>
+            {check.valid} valid {check.valid === 1 ? 'entry' : 'entries'}, {check.problems.length}{' '}
+            {check.problems.length === 1 ? 'problem' : 'problems'}.
+          </p>
+          {check.problems.length > 0 && (
+            <ul className="problems">
+              {check.problems.map((p) => (
+                <li key={`${p.file}:${p.line}:${p.message}`}>
+                  <code>
+                    {p.file}:{p.line}
+                  </code>{' '}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={check.problems.length > 0 || check.valid === 0 || mixed}
+            onClick={runImport}
+          >
+            Import {check.valid} {check.valid === 1 ? 'entry' : 'entries'}
+          </button>
+        </div>
+      )}
+      {done && (
+        <p role="status" className="notice">
+          {done}
+        </p>
+      )}
+      <ErrorNotice error={error} />
+    </details>
+  );
+}
