@@ -23,6 +23,22 @@ import { machineLine, writeSection } from './doc.ts';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 12);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 40);
+const GOALS = Number(process.env.BENCH_GOALS ?? 4);
+const WORDS = [
+  'cache',
+  'review',
+  'incident',
+  'roadmap',
+  'migration',
+  'mentoring',
+  'pairing',
+  'design',
+  'estimate',
+  'retro',
+  'onboarding',
+  'latency',
+];
 const WARMUP = 50;
 
 async function seed(dataDir: string) {
@@ -50,6 +66,65 @@ async function seed(dataDir: string) {
           updated_at: ts,
         })
         .execute();
+      for (let e = 0; e < ENTRIES; e++) {
+        const entryId = `${id}-e${e}`;
+        const day = new Date(start + ((p * 7 + e * 13) % 700) * 86_400_000).toISOString().slice(0, 10);
+        await trx
+          .insertInto('journal_entries')
+          .values({
+            id: entryId,
+            person_id: id,
+            occurred_on: day,
+            title: `${WORDS[(p + e) % WORDS.length]} work with the ${WORDS[(p * 3 + e) % WORDS.length]} team`,
+            body: `Notes about ${WORDS[(e * 5) % WORDS.length]} and ${WORDS[(e * 7 + p) % WORDS.length]}.`,
+            kind: 'other',
+            source: 'manual',
+            visibility: 'private',
+            goal_id: null,
+            goal_action_id: null,
+            source_key: null,
+            created_at: ts,
+            updated_at: ts,
+          })
+          .execute();
+        await trx
+          .insertInto('journal_entry_areas')
+          .values({ entry_id: entryId, area_id: framework.areas[(p + e) % framework.areas.length]?.id ?? 'vision' })
+          .execute();
+      }
+      for (let g = 0; g < GOALS; g++) {
+        const goalId = `${id}-g${g}`;
+        await trx
+          .insertInto('goals')
+          .values({
+            id: goalId,
+            person_id: id,
+            area_id: framework.areas[g % framework.areas.length]?.id ?? 'vision',
+            title: `Goal ${g}`,
+            why: '',
+            success_criteria: '',
+            due_on: '2026-12-31',
+            status: 'active',
+            created_at: ts,
+            updated_at: ts,
+          })
+          .execute();
+        await trx
+          .insertInto('goal_actions')
+          .values(
+            [0, 1, 2].map((n) => ({
+              id: `${goalId}-a${n}`,
+              goal_id: goalId,
+              title: `Step ${n}`,
+              framework_action_id: null,
+              due_on: null,
+              done_on: n === 0 ? '2026-01-01' : null,
+              position: n,
+              created_at: ts,
+            })),
+          )
+          .execute();
+      }
       for (let a = 0; a < ASSESSMENTS; a++) {
         const assessmentId = `${id}-a${a}`;
         await trx
@@ -112,6 +187,12 @@ async function main() {
       ['GET /api/people/:id/standing', `/api/people/${person}/standing`],
       ['GET /api/people/:id/next-actions', `/api/people/${person}/next-actions`],
       ['GET /api/people/:id/assessments', `/api/people/${person}/assessments`],
+      ['GET /api/people/:id/entries (page of 50)', `/api/people/${person}/entries`],
+      ['GET /api/people/:id/entries?q=cache review (full-text)', `/api/people/${person}/entries?q=cache%20review`],
+      ['GET /api/people/:id/entries?areaId=ownership', `/api/people/${person}/entries?areaId=ownership`],
+      ['GET /api/people/:id/timeline', `/api/people/${person}/timeline`],
+      ['GET /api/people/:id/goals', `/api/people/${person}/goals`],
+      ['GET /api/people/:id/readiness', `/api/people/${person}/readiness`],
     ];
     const rows: string[] = [];
     let baseline = 0;
@@ -121,7 +202,7 @@ async function main() {
       rows.push(`| ${label} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${(r.p50 / baseline).toFixed(1)}× |`);
     }
     const report = [
-      `Data: ${PEOPLE.toLocaleString('en')} people × ${ASSESSMENTS} self-assessments × 10 areas (${(PEOPLE * ASSESSMENTS * 10).toLocaleString('en')} ratings), SQLite; seeded in ${seedSeconds.toFixed(1)} s.`,
+      `Data: ${PEOPLE.toLocaleString('en')} people × ${ASSESSMENTS} self-assessments × 10 areas (${(PEOPLE * ASSESSMENTS * 10).toLocaleString('en')} ratings), ${(PEOPLE * ENTRIES).toLocaleString('en')} journal entries (full-text indexed), ${(PEOPLE * GOALS).toLocaleString('en')} goals; SQLite; seeded in ${seedSeconds.toFixed(1)} s.`,
       `${REQUESTS} sequential requests per page after ${WARMUP} warm-up requests, over HTTP on 127.0.0.1.`,
       '',
       '| page | p50 ms | p95 ms | p50 vs baseline |',

@@ -69,6 +69,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['person_id', 'occurred_on'])
     .execute();
 
+  // Evidence counts per goal (growth plan, readiness report) look entries up by goal.
+  await db.schema.createIndex('journal_entries_goal_idx').on('journal_entries').column('goal_id').execute();
+
   await db.schema
     .createTable('journal_entry_areas')
     .addColumn('entry_id', 'text', (c) => c.notNull().references('journal_entries.id').onDelete('cascade'))
@@ -90,19 +93,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       generated always as (to_tsvector('simple', title || ' ' || body)) stored`.execute(db);
     await sql`create index journal_entries_search_idx on journal_entries using gin (search)`.execute(db);
   } else {
-    // Diacritics are kept, as PostgreSQL's 'simple' configuration does, so both engines find the same entries.
-    await sql`create virtual table journal_fts using fts5(title, body, content='journal_entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')`.execute(
+    // Diacritics are kept, as PostgreSQL's 'simple' configuration does, so both engines find the
+    // same entries. The owner's id is indexed too, so a search intersects "this person" with the
+    // words inside the index instead of collecting every other person's matches first.
+    await sql`create virtual table journal_fts using fts5(title, body, person_id, content='journal_entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')`.execute(
       db,
     );
     await sql`create trigger journal_fts_insert after insert on journal_entries begin
-      insert into journal_fts(rowid, title, body) values (new.rowid, new.title, new.body); end`.execute(db);
+      insert into journal_fts(rowid, title, body, person_id) values (new.rowid, new.title, new.body, new.person_id); end`.execute(
+      db,
+    );
     await sql`create trigger journal_fts_delete after delete on journal_entries begin
-      insert into journal_fts(journal_fts, rowid, title, body) values ('delete', old.rowid, old.title, old.body); end`.execute(
+      insert into journal_fts(journal_fts, rowid, title, body, person_id) values ('delete', old.rowid, old.title, old.body, old.person_id); end`.execute(
       db,
     );
     await sql`create trigger journal_fts_update after update of title, body on journal_entries begin
-      insert into journal_fts(journal_fts, rowid, title, body) values ('delete', old.rowid, old.title, old.body);
-      insert into journal_fts(rowid, title, body) values (new.rowid, new.title, new.body); end`.execute(db);
+      insert into journal_fts(journal_fts, rowid, title, body, person_id) values ('delete', old.rowid, old.title, old.body, old.person_id);
+      insert into journal_fts(rowid, title, body, person_id) values (new.rowid, new.title, new.body, new.person_id); end`.execute(
+      db,
+    );
   }
 }
 

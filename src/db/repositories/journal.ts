@@ -98,7 +98,9 @@ function filtered(db: Kysely<Database>, personId: string, filter: EntryFilter) {
       const tsquery = words.map((w) => `${w}:*`).join(' & ');
       query = query.where(sql<boolean>`e.search @@ to_tsquery('simple', ${tsquery})`);
     } else {
-      const match = words.map((w) => `"${w}"*`).join(' ');
+      // Words must match the title or body; the owner's id narrows the search inside the index.
+      const owner = `"${personId.replace(/"/g, '""')}"`;
+      const match = `person_id : ${owner} AND {title body} : (${words.map((w) => `"${w}"*`).join(' ')})`;
       query = query.where(sql<boolean>`e.rowid in (select rowid from journal_fts where journal_fts match ${match})`);
     }
   }
