@@ -18,7 +18,8 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [path.join(root, 'web'), path.join(root, 'src/contracts')];
+// The web app also imports the contracts and a few pure domain modules (constants, schemas).
+const sources = [path.join(root, 'web'), path.join(root, 'src/contracts'), path.join(root, 'src/domain')];
 const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
 if (builtAt < Math.max(...sources.map(newestMtime), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs)) {
   console.log('Building the web app (first start or changed sources)…');

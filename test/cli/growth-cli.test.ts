@@ -68,6 +68,16 @@ describe.each(ENGINES)('growth commands on %s', (engine) => {
       /Logged "Walked a new teammate through the cache design" on 2026-11-20 \[mentorship\] \(private\)/,
     );
 
+    const forAction = await run(
+      'log',
+      'Paired on the parser',
+      '--area',
+      'mentorship',
+      '--action',
+      g.actions[1]?.id as string,
+      '--json',
+    );
+    expect(JSON.parse(forAction.stdout)).toMatchObject({ goalId: g.id, goalActionId: g.actions[1]?.id });
     const done = await run('goal', 'action', g.id, '--done', g.actions[0]?.id as string, '--json');
     expect(JSON.parse(done.stdout).progress.percent).toBe(50);
     expect((await run('goal', 'checkin', g.id, '--note', 'On track', '--confidence', '4')).code).toBe(0);
@@ -76,6 +86,7 @@ describe.each(ENGINES)('growth commands on %s', (engine) => {
 
     const found = await run('journal', 'list', '--search', 'cache', '--json');
     expect(JSON.parse(found.stdout)).toMatchObject({ total: 1, entries: [{ goalId: g.id, kind: 'pairing' }] });
+    expect(JSON.parse((await run('journal', 'list', '--goal', g.id, '--json')).stdout).total).toBe(2);
     expect((await run('journal', 'list', '--search', 'nothing-like-this')).stdout).toMatch(/No entries match/);
     const entryId = JSON.parse(found.stdout).entries[0].id as string;
     const shared = await run(
@@ -131,7 +142,7 @@ describe.each(ENGINES)('growth commands on %s', (engine) => {
     await run('assess', ...areas.flatMap((a) => ['--level', `${a}=3`]));
     const md = await run('report');
     expect(md.stdout).toMatch(/^# Readiness report: Ada/);
-    expect(md.stdout).toMatch(/\| Mentorship \| 3 \| 3 \| 0 \| 1 \/ 1 \| 0 \|/);
+    expect(md.stdout).toMatch(/\| Mentorship \| 3 \| 3 \| 0 \| 2 \/ 2 \| 0 \|/);
     const json = JSON.parse(
       (await run('report', '--format', 'json', '--track', 'manager', '--stage', 'engineering-manager')).stdout,
     );
@@ -153,7 +164,7 @@ describe.each(ENGINES)('growth commands on %s', (engine) => {
     try {
       const restored = await leadway(envFor(target), cwd, 'import', file);
       expect(restored.code, restored.stderr).toBe(0);
-      expect(restored.stdout).toMatch(/Restored 1 people, 1 assessments, 1 goals and 3 journal entries/);
+      expect(restored.stdout).toMatch(/Restored 1 people, 1 assessments, 1 goals and 4 journal entries/);
       const again = path.join(cwd, 'again.json');
       await leadway(envFor(target), cwd, 'export', again);
       const strip = (f: string) => ({ ...JSON.parse(fs.readFileSync(f, 'utf8')), exportedAt: '' });

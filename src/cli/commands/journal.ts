@@ -15,6 +15,7 @@ interface LogOptions {
   link?: string[];
   body?: string;
   goal?: string;
+  action?: string;
   visibility?: string;
   json?: boolean;
 }
@@ -31,6 +32,7 @@ export function registerLogCommand(program: Command, io: CliIo): Command {
     .option('-l, --link <url>', 'a link to the proof: PR, document, recording (repeatable)', collect)
     .option('-b, --body <markdown>', 'more detail, in Markdown')
     .option('-g, --goal <goalId>', 'the goal this serves')
+    .option('--action <goalActionId>', 'the goal action this serves (its goal is filled in)')
     .option('--visibility <who>', `who may see it: ${VISIBILITIES.join(', ')}`, 'private')
     .option('--person <email>', 'whose journal (default: the first profile)')
     .option('--json', 'print the saved entry as JSON')
@@ -49,6 +51,7 @@ export function registerLogCommand(program: Command, io: CliIo): Command {
           ...(opts.body ? { body: opts.body } : {}),
           ...(opts.date ? { occurredOn: opts.date } : {}),
           ...(opts.goal ? { goalId: opts.goal } : {}),
+          ...(opts.action ? { goalActionId: opts.action } : {}),
         });
       });
       if (opts.json) return printJson(io, entry);
