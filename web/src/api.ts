@@ -26,8 +26,8 @@ import type {
   TimelineOutput,
   UpdateEntryInput,
 } from '../../src/contracts/journal.ts';
+import type { ReadinessOutput } from '../../src/contracts/report.ts';
 import type { ImportResult, RepositoryOutput } from '../../src/services/git/repositories.ts';
-import type { ReadinessReport } from '../../src/services/report/readiness.ts';
 
 /** An API error with the server's code, message and per-field problems. */
 export class ApiError extends Error {
@@ -132,6 +132,6 @@ export const api = {
     const params = new URLSearchParams();
     if (track) params.set('track', track);
     if (stage) params.set('stage', stage);
-    return request<ReadinessReport>('GET', `/api/people/${personId}/readiness?${params}`);
+    return request<ReadinessOutput>('GET', `/api/people/${personId}/readiness?${params}`);
   },
 };

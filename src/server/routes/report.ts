@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { personIdParams } from '../../contracts/index.ts';
+import { readinessOutput } from '../../contracts/report.ts';
 import { exportBackup, importBackup } from '../../services/backup/backup.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { buildReadinessReport } from '../../services/report/readiness.ts';
 import { reportToHtml, reportToMarkdown, reportToPdf } from '../../services/report/render.ts';
-import { zodRoutes } from './types.ts';
+import { errorResponses, zodRoutes } from './types.ts';
 
 const targetQuery = z.object({
   track: z.string().min(1).max(60).optional(),
@@ -23,6 +24,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServiceContext) 
           'Readiness for the person’s track (or ?track=&stage=): per area level vs target, evidence, goals, next actions, and the overall verdict with its working',
         params: personIdParams,
         querystring: targetQuery,
+        response: { 200: readinessOutput, ...errorResponses },
       },
     },
     async (request) => buildReadinessReport(ctx, request.params.personId, request.query),
