@@ -122,6 +122,11 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
   await page.getByText('Imported 1 entry.').waitFor();
   await page.locator('li.entry', { hasText: 'Gave the demo' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'journal.png'), fullPage: true });
+  const [heatmap] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+  expect(heatmap.suggestedFilename()).toBe('leadway-evidence-by-week.svg');
+  const heatmapSvg = fs.readFileSync(await heatmap.path(), 'utf8');
+  expect(heatmapSvg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(heatmapSvg).toContain('Mentorship, week of');
 
   // 3. The readiness report shows the entry as evidence for Mentorship and offers a PDF.
   await page.getByRole('link', { name: 'Report' }).click();

@@ -1,5 +1,5 @@
 /** Saves a blob under a file name through a temporary link. */
-function save(blob: Blob, fileName: string) {
+export function save(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -42,6 +42,11 @@ export function downloadPng(container: HTMLElement | null, fileName: string) {
   const svg = chartSvg(container);
   if (!svg) return;
   const { width, height } = svg.getBoundingClientRect();
+  svgToPng(svgText(svg), width, height, fileName);
+}
+
+/** Renders SVG text to a PNG at twice the given size and downloads it. */
+export function svgToPng(text: string, width: number, height: number, fileName: string) {
   const image = new Image();
   image.onload = () => {
     const canvas = document.createElement('canvas');
@@ -53,5 +58,5 @@ export function downloadPng(container: HTMLElement | null, fileName: string) {
     context.drawImage(image, 0, 0, width, height);
     canvas.toBlob((blob) => blob && save(blob, fileName), 'image/png');
   };
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg))}`;
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
 }

@@ -297,6 +297,7 @@ function Timeline({ timeline, areas }: { timeline: TimelineOutput; areas: Sessio
       <h2>Evidence by week</h2>
       <Heatmap
         label="Entries per area per week, last 12 weeks"
+        fileName="leadway-evidence-by-week"
         rows={areas}
         columns={timeline.weeks.map((w) => ({
           key: w.week,

@@ -35,6 +35,7 @@ export function GitEvidence({ personId }: { personId: string }) {
         rows={areas}
         columns={data.months.map((m) => ({ key: m.month, label: m.month, counts: m.counts }))}
         showCounts
+        fileName="leadway-git-evidence"
       />
       <p className="muted small">
         Commits you reviewed, co-authored, mentored, fixed for others, tested or documented. Evidence for you, not a
