@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { WEB_DIST_DIR } from '../../src/server/app.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { seriousAccessibilityProblems } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const SHOTS = path.resolve('test-results');
@@ -54,6 +55,7 @@ it('first run → path choice → self-assessment → radar chart → next actio
 
   // 1. Guided first run, by keyboard only.
   await page.getByRole('heading', { name: 'Welcome to Leadway' }).waitFor();
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
   await page.getByLabel('Your name').focus();
   await page.keyboard.type('Ada Lovelace');
   await page.keyboard.press('Tab');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { WEB_DIST_DIR } from '../../src/server/app.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { seriousAccessibilityProblems } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const SHOTS = path.resolve('test-results');
@@ -122,7 +123,10 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
   await page.getByText('Imported 1 entry.').waitFor();
   await page.locator('li.entry', { hasText: 'Gave the demo' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'journal.png'), fullPage: true });
-  const [heatmap] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+  const [heatmap] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
   expect(heatmap.suggestedFilename()).toBe('leadway-evidence-by-week.svg');
   const heatmapSvg = fs.readFileSync(await heatmap.path(), 'utf8');
   expect(heatmapSvg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
@@ -143,6 +147,14 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
       .toString(),
   ).toBe('%PDF-');
   await page.screenshot({ path: path.join(SHOTS, 'report.png'), fullPage: true });
+
+  // Every screen passes axe-core's WCAG 2 A/AA checks without serious or critical problems.
+  for (const screen of ['/', '/goals', '/journal', '/report', '/settings', '/assess', '/path', '/framework']) {
+    await page.goto(`${server.url}${screen}`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await seriousAccessibilityProblems(page), screen).toEqual([]);
+  }
 
   // Every screen fits a phone: nothing scrolls sideways at 375 px.
   await page.setViewportSize({ width: 375, height: 800 });

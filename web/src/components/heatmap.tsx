@@ -41,7 +41,7 @@ export function Heatmap({
   };
   return (
     <>
-      <div className="table-scroll" ref={scroller}>
+      <div className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={label}>
         <table className="heatmap" aria-label={label}>
           <thead>
             <tr>

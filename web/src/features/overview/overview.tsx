@@ -60,7 +60,12 @@ export function Overview({ session }: { session: Session }) {
           <StartToday personId={person.id} next={next} onChange={loadNext} />
           <div className="card wide">
             <h2>By area</h2>
-            <div className="table-scroll">
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label="Table (scrolls sideways on small screens)"
+            >
               <table className="standing-table">
                 <thead>
                   <tr>

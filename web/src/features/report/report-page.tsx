@@ -103,7 +103,12 @@ export function ReportPage({ session }: { session: Session }) {
             </ul>
           </div>
           <div className="card">
-            <div className="table-scroll">
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label="Table (scrolls sideways on small screens)"
+            >
               <table className="standing-table">
                 <thead>
                   <tr>
