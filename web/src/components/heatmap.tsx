@@ -41,7 +41,8 @@ export function Heatmap({
   };
   return (
     <>
-      <div className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={label}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-scroll" ref={scroller} tabIndex={0} aria-label={label}>
         <table className="heatmap" aria-label={label}>
           <thead>
             <tr>
@@ -78,7 +79,7 @@ export function Heatmap({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {fileName && (
         <div className="row chart-actions">
           <button type="button" className="quiet" onClick={() => download('svg')}>
