@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GOAL_STATUSES } from '../domain/goals/progress.ts';
-import { isIsoDate } from '../domain/journal/journal.ts';
+import { isIsoDate, VISIBILITIES } from '../domain/journal/journal.ts';
 
 /** A calendar date as YYYY-MM-DD. */
 export const isoDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-11-20');
@@ -25,6 +25,8 @@ export const createGoalInput = z.strictObject({
   successCriteria: z.string().trim().max(4000).default(''),
   dueOn: isoDate.nullable().optional(),
   status: z.enum(GOAL_STATUSES).default('active'),
+  /** Who may see it besides you: private (default), mentor, manager, team. */
+  visibility: z.enum(VISIBILITIES).default('private'),
   actions: z.array(goalActionInput).max(50).default([]),
 });
 export type CreateGoalInput = z.input<typeof createGoalInput>;
@@ -35,6 +37,7 @@ export const updateGoalInput = z.strictObject({
   successCriteria: z.string().trim().max(4000).optional(),
   dueOn: isoDate.nullable().optional(),
   status: z.enum(GOAL_STATUSES).optional(),
+  visibility: z.enum(VISIBILITIES).optional(),
 });
 export type UpdateGoalInput = z.infer<typeof updateGoalInput>;
 
@@ -60,6 +63,7 @@ export const goalOutput = z.object({
   successCriteria: z.string(),
   dueOn: z.string().nullable(),
   status: z.enum(GOAL_STATUSES),
+  visibility: z.enum(VISIBILITIES),
   createdAt: z.string(),
   updatedAt: z.string(),
   actions: z.array(

@@ -36,6 +36,12 @@ export const updatePersonInput = z.strictObject({
   team: z.string().trim().max(120).nullable().optional(),
   track: z.string().min(1).max(60).optional(),
   stage: z.string().min(1).max(60).optional(),
+  /** Admins only: the person's manager (null for none). */
+  managerId: z.string().min(1).max(100).nullable().optional(),
+  /** Admins only: the person's mentors (replaces the list). */
+  mentorIds: z.array(z.string().min(1).max(100)).max(20).optional(),
+  /** Admins only. */
+  isAdmin: z.boolean().optional(),
 });
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
@@ -47,6 +53,9 @@ export const personOutput = z.object({
   team: z.string().nullable(),
   track: z.string().nullable(),
   stage: z.string().nullable(),
+  isAdmin: z.boolean(),
+  managerId: z.string().nullable(),
+  mentorIds: z.array(z.string()),
   createdAt: z.string(),
 });
 export type PersonOutput = z.infer<typeof personOutput>;
@@ -121,6 +130,8 @@ export const submitAssessmentInput = z.strictObject({
   ratings: z.array(ratingInput).min(1).max(100),
   /** Fill areas left out of `ratings` from the latest assessment instead of refusing. */
   carryForward: z.boolean().default(false),
+  /** Who may see it besides you: private (default), mentor, manager, team. */
+  visibility: z.enum(['private', 'mentor', 'manager', 'team']).default('private'),
 });
 export type SubmitAssessmentInput = z.input<typeof submitAssessmentInput>;
 
@@ -129,6 +140,7 @@ export const assessmentOutput = z.object({
   personId: z.string(),
   kind: z.string(),
   frameworkVersion: z.string(),
+  visibility: z.string(),
   track: z.string().nullable(),
   stage: z.string().nullable(),
   createdAt: z.string(),

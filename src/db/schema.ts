@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 strings in UTC on both engines;
  * JSON documents are stored as text so the same queries work on SQLite and PostgreSQL.
@@ -20,6 +22,14 @@ export interface Database {
   git_repositories: GitRepositoriesTable;
   git_import_marks: GitImportMarksTable;
   git_credits: GitCreditsTable;
+  mentorships: MentorshipsTable;
+  credentials: CredentialsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
+  assessment_rounds: AssessmentRoundsTable;
+  round_raters: RoundRatersTable;
 }
 
 export interface TeamsTable {
@@ -40,6 +50,10 @@ export interface PeopleTable {
   track: string | null;
   /** Target stage id on the track (e.g. "staff"), null until chosen. */
   stage: string | null;
+  /** 1 for admins (they manage people and the framework, not read private data). */
+  is_admin: Generated<number>;
+  /** The person's manager, if any (a member has at most one). */
+  manager_id: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -86,6 +100,11 @@ export interface AssessmentsTable {
   /** Track and stage the person was aiming at when assessing (targets are read from these). */
   track: string | null;
   stage: string | null;
+  /** Self-assessments: private | mentor | manager | team. Rater assessments: seen by the rated person and the rater. */
+  visibility: Generated<string>;
+  /** The 360 round a rater's assessment answers, and the rater. */
+  round_id: Generated<string | null>;
+  rater_id: Generated<string | null>;
   created_at: string;
 }
 
@@ -115,6 +134,8 @@ export interface GoalsTable {
   due_on: string | null;
   /** planned | active | done | dropped */
   status: string;
+  /** private | mentor | manager | team */
+  visibility: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -210,4 +231,78 @@ export interface GitCreditsTable {
   /** Author date, YYYY-MM-DD. */
   occurred_on: string;
   subject: string;
+}
+
+export interface MentorshipsTable {
+  mentor_id: string;
+  mentee_id: string;
+  created_at: string;
+}
+
+export interface CredentialsTable {
+  person_id: string;
+  /** scrypt$N$r$p$salt$hash */
+  password_hash: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token (the token itself only lives in the browser's cookie). */
+  id: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  person_id: string;
+  name: string;
+  /** SHA-256 of the token; the token is shown once at creation. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  team_id: string | null;
+  manager_id: string | null;
+  mentor_id: string | null;
+  is_admin: number;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor_id: string;
+  subject_id: string;
+  /** read | change */
+  action: string;
+  /** journal, goals, assessments, standing, report, profile… */
+  resource: string;
+  at: string;
+}
+
+export interface AssessmentRoundsTable {
+  id: string;
+  person_id: string;
+  framework_id: string;
+  created_at: string;
+}
+
+export interface RoundRatersTable {
+  round_id: string;
+  rater_id: string;
+  /** mentor | manager | peer */
+  relation: string;
+  invited_at: string;
+  assessment_id: string | null;
 }

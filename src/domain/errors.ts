@@ -1,5 +1,12 @@
 /** What went wrong, in terms a caller can act on; the HTTP layer maps each kind to a status once. */
-export type AppErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'precondition';
+export type AppErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'precondition'
+  | 'unauthenticated'
+  | 'too_many';
 
 /** Field path (dot-separated) → what is wrong with it. */
 export type FieldErrors = Record<string, string>;

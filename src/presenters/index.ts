@@ -8,7 +8,7 @@ import type { ReflectionRow } from '../db/repositories/reflections.ts';
  * Raw rows never go out: this is where a new column has to be let through on purpose.
  */
 
-export function presentPerson(row: PersonRow): PersonOutput {
+export function presentPerson(row: PersonRow, mentorIds: string[] = []): PersonOutput {
   return {
     id: row.id,
     name: row.name,
@@ -17,6 +17,9 @@ export function presentPerson(row: PersonRow): PersonOutput {
     team: row.team_name,
     track: row.track,
     stage: row.stage,
+    isAdmin: Number(row.is_admin) === 1,
+    managerId: row.manager_id,
+    mentorIds,
     createdAt: row.created_at,
   };
 }
@@ -27,6 +30,7 @@ export function presentAssessment(row: AssessmentWithRatings, frameworkVersion: 
     personId: row.person_id,
     kind: row.kind,
     frameworkVersion,
+    visibility: row.visibility,
     track: row.track,
     stage: row.stage,
     createdAt: row.created_at,

@@ -8,8 +8,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LOOPBACK_HOSTS } from '../config.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
 import { registerAssessmentRoutes } from './routes/assessments.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFrameworkRoutes } from './routes/framework.ts';
 import { registerGitRoutes } from './routes/git.ts';
 import { registerGoalRoutes } from './routes/goals.ts';
@@ -18,6 +20,7 @@ import { registerPathRoutes } from './routes/path.ts';
 import { registerPeopleRoutes } from './routes/people.ts';
 import { registerProgressRoutes } from './routes/progress.ts';
 import { registerReportRoutes } from './routes/report.ts';
+import { registerRoundRoutes } from './routes/rounds.ts';
 
 /** The built web app (vite build output). */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -34,10 +37,21 @@ export interface AppOptions {
   webDir?: string | null;
   /** Server log level: 'warn' shows problems only, 'info' every request; 'silent' in tests. */
   logLevel?: LogLevel;
+  /**
+   * False (the default) while Leadway listens on loopback only: requests must then be addressed to
+   * 127.0.0.1 or localhost. True when it listens on other interfaces (behind login): cookies are
+   * then marked Secure, so serve it over HTTPS (a reverse proxy).
+   */
+  isPublic?: boolean;
 }
 
 /** Builds the Fastify app: API under /api, OpenAPI at /api/docs, the web app everywhere else. */
-export async function buildApp({ ctx, webDir = null, logLevel = 'silent' }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  ctx,
+  webDir = null,
+  logLevel = 'silent',
+  isPublic = false,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
     bodyLimit: BODY_LIMIT,
@@ -51,11 +65,11 @@ export async function buildApp({ ctx, webDir = null, logLevel = 'silent' }: AppO
   // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
 
-  // Until accounts exist, only this machine may talk to Leadway: also refuse requests whose Host
-  // header names another site (DNS rebinding from a web page the person has open).
+  // On loopback, refuse requests whose Host header names another site (DNS rebinding from a web
+  // page the person has open).
   app.addHook('onRequest', async (request, reply) => {
     const hostname = (request.hostname ?? '').replace(/^\[|\]$/g, '');
-    if (!LOOPBACK_HOSTS.includes(hostname)) {
+    if (!isPublic && !LOOPBACK_HOSTS.includes(hostname)) {
       return reply.code(403).send({
         error: {
           code: 'HOST_NOT_ALLOWED',
@@ -78,9 +92,12 @@ export async function buildApp({ ctx, webDir = null, logLevel = 'silent' }: AppO
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  await registerAuth(app, ctx, { secureCookies: isPublic });
+
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { tags: ['system'] } }, async () => ({ status: 'ok' }));
+      api.get('/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({ status: 'ok' }));
+      registerAuthRoutes(api, ctx, { secureCookies: isPublic });
       registerFrameworkRoutes(api, ctx);
       registerPeopleRoutes(api, ctx);
       registerPathRoutes(api, ctx);
@@ -90,6 +107,7 @@ export async function buildApp({ ctx, webDir = null, logLevel = 'silent' }: AppO
       registerJournalRoutes(api, ctx);
       registerReportRoutes(api, ctx);
       registerGitRoutes(api, ctx);
+      registerRoundRoutes(api, ctx);
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,8 @@ const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   precondition: 409,
+  unauthenticated: 401,
+  too_many: 429,
 };
 
 /** Fastify's own client errors, mapped to a stable code and a message a person can act on. */

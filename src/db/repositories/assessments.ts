@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AssessmentRatingsTable, AssessmentsTable, Database } from '../schema.ts';
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
@@ -12,7 +12,7 @@ export interface AssessmentWithRatings extends AssessmentRow {
 /** Stores an assessment and its ratings atomically. */
 export async function insertAssessment(
   db: Kysely<Database>,
-  assessment: AssessmentRow,
+  assessment: Insertable<AssessmentsTable>,
   ratings: RatingRow[],
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, GoalActionsTable, GoalCheckinsTable, GoalsTable } from '../schema.ts';
 
 export type GoalRow = Selectable<GoalsTable>;
@@ -12,7 +12,11 @@ export interface GoalWithParts extends GoalRow {
   evidenceCount: number;
 }
 
-export async function insertGoal(db: Kysely<Database>, goal: GoalRow, actions: GoalActionRow[]): Promise<void> {
+export async function insertGoal(
+  db: Kysely<Database>,
+  goal: Insertable<GoalsTable>,
+  actions: GoalActionRow[],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('goals').values(goal).execute();
     if (actions.length > 0) await trx.insertInto('goal_actions').values(actions).execute();

@@ -20,6 +20,8 @@ export interface EntryFilter {
   goalId?: string | undefined;
   /** Full-text search over title and body: every word must match (as a prefix). */
   q?: string | undefined;
+  /** Only entries with one of these visibilities (what the reader may see); all when absent. */
+  visibilities?: string[] | undefined;
 }
 
 export async function insertEntry(
@@ -86,6 +88,12 @@ function filtered(db: Kysely<Database>, personId: string, filter: EntryFilter) {
     );
   }
   if (filter.kind) query = query.where('e.kind', '=', filter.kind);
+  if (filter.visibilities) {
+    query =
+      filter.visibilities.length > 0
+        ? query.where('e.visibility', 'in', filter.visibilities)
+        : query.where(sql<boolean>`1 = 0`);
+  }
   if (filter.from) query = query.where('e.occurred_on', '>=', filter.from);
   if (filter.to) query = query.where('e.occurred_on', '<=', filter.to);
   if (filter.goalId) query = query.where('e.goal_id', '=', filter.goalId);
@@ -138,13 +146,16 @@ export async function findEntryById(db: Kysely<Database>, id: string): Promise<E
 }
 
 /** Entry dates with their areas, for counting evidence per area and week. */
-export function listEntryAreaDates(db: Kysely<Database>, personId: string, from?: string) {
+export function listEntryAreaDates(db: Kysely<Database>, personId: string, from?: string, visibilities?: string[]) {
   let query = db
     .selectFrom('journal_entries as e')
     .innerJoin('journal_entry_areas as a', 'a.entry_id', 'e.id')
     .select(['e.occurred_on', 'a.area_id'])
     .where('e.person_id', '=', personId);
   if (from) query = query.where('e.occurred_on', '>=', from);
+  if (visibilities)
+    query =
+      visibilities.length > 0 ? query.where('e.visibility', 'in', visibilities) : query.where(sql<boolean>`1 = 0`);
   return query.execute();
 }
 

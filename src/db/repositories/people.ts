@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, PeopleTable } from '../schema.ts';
 
 /** A person row as stored, plus their team's name. */
@@ -25,14 +25,14 @@ export async function findPersonByEmail(db: Kysely<Database>, email: string): Pr
   return selectPeople(db).where('people.email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
-export async function insertPerson(db: Kysely<Database>, row: Selectable<PeopleTable>): Promise<void> {
+export async function insertPerson(db: Kysely<Database>, row: Insertable<PeopleTable>): Promise<void> {
   await db.insertInto('people').values(row).execute();
 }
 
 export async function updatePerson(
   db: Kysely<Database>,
   id: string,
-  patch: Partial<Omit<Selectable<PeopleTable>, 'id' | 'created_at'>>,
+  patch: Partial<Omit<Insertable<PeopleTable>, 'id' | 'created_at'>>,
 ): Promise<void> {
   await db.updateTable('people').set(patch).where('id', '=', id).execute();
 }

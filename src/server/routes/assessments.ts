@@ -21,7 +21,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, ctx: ServiceConte
         response: { 200: z.array(assessmentOutput), ...errorResponses },
       },
     },
-    async (request) => listSelfAssessments(ctx, request.params.personId),
+    async (request) => listSelfAssessments(request.ctx, request.params.personId),
   );
   r.post(
     '/people/:personId/assessments',
@@ -35,7 +35,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, ctx: ServiceConte
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await submitSelfAssessment(ctx, request.params.personId, request.body)),
+      reply.code(201).send(await submitSelfAssessment(request.ctx, request.params.personId, request.body)),
   );
   r.get(
     '/assessments/:assessmentId',
@@ -46,6 +46,6 @@ export function registerAssessmentRoutes(app: FastifyInstance, ctx: ServiceConte
         response: { 200: assessmentOutput, ...errorResponses },
       },
     },
-    async (request) => getAssessment(ctx, request.params.assessmentId),
+    async (request) => getAssessment(request.ctx, request.params.assessmentId),
   );
 }

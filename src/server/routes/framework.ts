@@ -19,8 +19,8 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ServiceContex
         response: { 200: frameworkOutput },
       },
     },
-    async () => {
-      const { framework, installedId, installedAt } = await getActiveFramework(ctx);
+    async (request) => {
+      const { framework, installedId, installedAt } = await getActiveFramework(request.ctx);
       return { ...framework, installedId, installedAt };
     },
   );
@@ -34,7 +34,7 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ServiceContex
         response: { 200: frameworkImportResult, ...errorResponses },
       },
     },
-    async (request) => importFramework(ctx, request.body),
+    async (request) => importFramework(request.ctx, request.body),
   );
   r.get(
     '/framework/versions',
@@ -56,8 +56,8 @@ export function registerFrameworkRoutes(app: FastifyInstance, ctx: ServiceContex
         },
       },
     },
-    async () => {
-      const rows = await listFrameworks(ctx.db);
+    async (request) => {
+      const rows = await listFrameworks(request.ctx.db);
       return rows.map((row, i) => ({
         id: row.id,
         frameworkId: row.framework_key,

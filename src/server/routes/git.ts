@@ -29,7 +29,7 @@ export function registerGitRoutes(app: FastifyInstance, ctx: ServiceContext) {
   r.get(
     '/git/repositories',
     { schema: { tags, summary: 'Registered repositories', response: { 200: z.array(repositoryOutput) } } },
-    async () => listRegisteredRepositories(ctx),
+    async (request) => listRegisteredRepositories(request.ctx),
   );
   r.post(
     '/git/repositories',
@@ -45,13 +45,13 @@ export function registerGitRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 201: repositoryOutput, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await registerRepository(ctx, request.body)),
+    async (request, reply) => reply.code(201).send(await registerRepository(request.ctx, request.body)),
   );
   r.delete(
     '/git/repositories/:repositoryId',
     { schema: { tags, params: repositoryParams, response: { 204: z.null(), ...errorResponses } } },
     async (request, reply) => {
-      await removeRepository(ctx, request.params.repositoryId);
+      await removeRepository(request.ctx, request.params.repositoryId);
       return reply.code(204).send(null);
     },
   );
@@ -67,7 +67,7 @@ export function registerGitRoutes(app: FastifyInstance, ctx: ServiceContext) {
     },
     async (request) =>
       importRepository(
-        ctx,
+        request.ctx,
         request.params.repositoryId,
         request.body?.personIds ? { personIds: request.body.personIds } : {},
       ),
@@ -82,12 +82,12 @@ export function registerGitRoutes(app: FastifyInstance, ctx: ServiceContext) {
         querystring: z.object({ months: z.coerce.number().int().min(1).max(60).default(12) }),
       },
     },
-    async (request) => gitEvidenceByMonth(ctx, request.params.personId, request.query.months),
+    async (request) => gitEvidenceByMonth(request.ctx, request.params.personId, request.query.months),
   );
   r.get(
     '/people/:personId/emails',
     { schema: { tags: ['people'], params: personIdParams, response: { 200: emailsOutput, ...errorResponses } } },
-    async (request) => listEmails(ctx, request.params.personId),
+    async (request) => listEmails(request.ctx, request.params.personId),
   );
   r.post(
     '/people/:personId/emails',
@@ -100,7 +100,7 @@ export function registerGitRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 200: emailsOutput, ...errorResponses },
       },
     },
-    async (request) => addEmail(ctx, request.params.personId, request.body.email),
+    async (request) => addEmail(request.ctx, request.params.personId, request.body.email),
   );
   r.delete(
     '/people/:personId/emails/:email',
@@ -111,6 +111,6 @@ export function registerGitRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 200: emailsOutput, ...errorResponses },
       },
     },
-    async (request) => removeEmail(ctx, request.params.personId, request.params.email),
+    async (request) => removeEmail(request.ctx, request.params.personId, request.params.email),
   );
 }

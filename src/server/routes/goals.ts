@@ -38,7 +38,7 @@ export function registerGoalRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 200: goalsOutput, ...errorResponses },
       },
     },
-    async (request) => listGoals(ctx, request.params.personId, request.query),
+    async (request) => listGoals(request.ctx, request.params.personId, request.query),
   );
   r.post(
     '/people/:personId/goals',
@@ -51,12 +51,13 @@ export function registerGoalRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 201: goalOutput, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createGoal(ctx, request.params.personId, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createGoal(request.ctx, request.params.personId, request.body)),
   );
   r.get(
     '/goals/:goalId',
     { schema: { tags, params: goalIdParams, response: { 200: goalOutput, ...errorResponses } } },
-    async (request) => getGoal(ctx, request.params.goalId),
+    async (request) => getGoal(request.ctx, request.params.goalId),
   );
   r.patch(
     '/goals/:goalId',
@@ -69,7 +70,7 @@ export function registerGoalRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 200: goalOutput, ...errorResponses },
       },
     },
-    async (request) => updateGoal(ctx, request.params.goalId, request.body),
+    async (request) => updateGoal(request.ctx, request.params.goalId, request.body),
   );
   r.post(
     '/goals/:goalId/actions',
@@ -82,7 +83,8 @@ export function registerGoalRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 201: goalOutput, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await addGoalAction(ctx, request.params.goalId, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await addGoalAction(request.ctx, request.params.goalId, request.body)),
   );
   r.patch(
     '/goals/:goalId/actions/:actionId',
@@ -95,7 +97,7 @@ export function registerGoalRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 200: goalOutput, ...errorResponses },
       },
     },
-    async (request) => updateGoalAction(ctx, request.params.goalId, request.params.actionId, request.body),
+    async (request) => updateGoalAction(request.ctx, request.params.goalId, request.params.actionId, request.body),
   );
   r.post(
     '/goals/:goalId/checkins',
@@ -108,6 +110,6 @@ export function registerGoalRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 201: goalOutput, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await addCheckin(ctx, request.params.goalId, request.body)),
+    async (request, reply) => reply.code(201).send(await addCheckin(request.ctx, request.params.goalId, request.body)),
   );
 }

@@ -38,7 +38,7 @@ export function registerJournalRoutes(app: FastifyInstance, ctx: ServiceContext)
         response: { 200: entriesOutput, ...errorResponses },
       },
     },
-    async (request) => listEntries(ctx, request.params.personId, request.query),
+    async (request) => listEntries(request.ctx, request.params.personId, request.query),
   );
   r.post(
     '/people/:personId/entries',
@@ -51,7 +51,8 @@ export function registerJournalRoutes(app: FastifyInstance, ctx: ServiceContext)
         response: { 201: entryOutput, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createEntry(ctx, request.params.personId, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createEntry(request.ctx, request.params.personId, request.body)),
   );
   r.post(
     '/people/:personId/entries/import',
@@ -67,7 +68,7 @@ export function registerJournalRoutes(app: FastifyInstance, ctx: ServiceContext)
         response: { 200: importEntriesOutput, ...errorResponses },
       },
     },
-    async (request) => importEntries(ctx, request.params.personId, request.body),
+    async (request) => importEntries(request.ctx, request.params.personId, request.body),
   );
   r.get(
     '/people/:personId/timeline',
@@ -80,12 +81,12 @@ export function registerJournalRoutes(app: FastifyInstance, ctx: ServiceContext)
         response: { 200: timelineOutput, ...errorResponses },
       },
     },
-    async (request) => evidenceTimeline(ctx, request.params.personId, request.query.weeks),
+    async (request) => evidenceTimeline(request.ctx, request.params.personId, request.query.weeks),
   );
   r.get(
     '/entries/:entryId',
     { schema: { tags, params: entryIdParams, response: { 200: entryOutput, ...errorResponses } } },
-    async (request) => getEntry(ctx, request.params.entryId),
+    async (request) => getEntry(request.ctx, request.params.entryId),
   );
   r.patch(
     '/entries/:entryId',
@@ -97,13 +98,13 @@ export function registerJournalRoutes(app: FastifyInstance, ctx: ServiceContext)
         response: { 200: entryOutput, ...errorResponses },
       },
     },
-    async (request) => updateEntry(ctx, request.params.entryId, request.body),
+    async (request) => updateEntry(request.ctx, request.params.entryId, request.body),
   );
   r.delete(
     '/entries/:entryId',
     { schema: { tags, params: entryIdParams, response: { 204: z.null(), ...errorResponses } } },
     async (request, reply) => {
-      await deleteEntry(ctx, request.params.entryId);
+      await deleteEntry(request.ctx, request.params.entryId);
       return reply.code(204).send(null);
     },
   );

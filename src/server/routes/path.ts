@@ -23,7 +23,7 @@ export function registerPathRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 200: recommendationOutput, ...errorResponses },
       },
     },
-    async (request) => previewRecommendation(ctx, request.body.answers),
+    async (request) => previewRecommendation(request.ctx, request.body.answers),
   );
   r.get(
     '/people/:personId/reflections',
@@ -35,7 +35,7 @@ export function registerPathRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 200: z.array(reflectionOutput), ...errorResponses },
       },
     },
-    async (request) => listReflections(ctx, request.params.personId),
+    async (request) => listReflections(request.ctx, request.params.personId),
   );
   r.post(
     '/people/:personId/reflections',
@@ -48,6 +48,7 @@ export function registerPathRoutes(app: FastifyInstance, ctx: ServiceContext) {
         response: { 201: reflectionOutput, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordReflection(ctx, request.params.personId, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordReflection(request.ctx, request.params.personId, request.body)),
   );
 }

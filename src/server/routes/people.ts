@@ -12,7 +12,7 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ServiceContext) 
     {
       schema: { tags: ['people'], summary: 'Everyone, oldest profile first', response: { 200: z.array(personOutput) } },
     },
-    async () => listPeople(ctx),
+    async (request) => listPeople(request.ctx),
   );
   r.post(
     '/people',
@@ -24,12 +24,12 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ServiceContext) 
         response: { 201: personOutput, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createPerson(ctx, request.body)),
+    async (request, reply) => reply.code(201).send(await createPerson(request.ctx, request.body)),
   );
   r.get(
     '/people/:personId',
     { schema: { tags: ['people'], params: personIdParams, response: { 200: personOutput, ...errorResponses } } },
-    async (request) => getPerson(ctx, request.params.personId),
+    async (request) => getPerson(request.ctx, request.params.personId),
   );
   r.patch(
     '/people/:personId',
@@ -42,6 +42,6 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ServiceContext) 
         response: { 200: personOutput, ...errorResponses },
       },
     },
-    async (request) => updatePerson(ctx, request.params.personId, request.body),
+    async (request) => updatePerson(request.ctx, request.params.personId, request.body),
   );
 }

@@ -24,7 +24,7 @@ export function registerProgressRoutes(app: FastifyInstance, ctx: ServiceContext
         response: { 200: standingOutput, ...errorResponses },
       },
     },
-    async (request) => getStanding(ctx, request.params.personId),
+    async (request) => getStanding(request.ctx, request.params.personId),
   );
   r.get(
     '/people/:personId/next-actions',
@@ -37,7 +37,7 @@ export function registerProgressRoutes(app: FastifyInstance, ctx: ServiceContext
         response: { 200: nextActionsOutput, ...errorResponses },
       },
     },
-    async (request) => getNextActions(ctx, request.params.personId, request.query.limit),
+    async (request) => getNextActions(request.ctx, request.params.personId, request.query.limit),
   );
   r.put(
     '/people/:personId/actions/:actionId',
@@ -50,6 +50,6 @@ export function registerProgressRoutes(app: FastifyInstance, ctx: ServiceContext
         response: { 200: actionStateOutput, ...errorResponses },
       },
     },
-    async (request) => setActionState(ctx, request.params.personId, request.params.actionId, request.body),
+    async (request) => setActionState(request.ctx, request.params.personId, request.params.actionId, request.body),
   );
 }

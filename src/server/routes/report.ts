@@ -27,7 +27,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServiceContext) 
         response: { 200: readinessOutput, ...errorResponses },
       },
     },
-    async (request) => buildReadinessReport(ctx, request.params.personId, request.query),
+    async (request) => buildReadinessReport(request.ctx, request.params.personId, request.query),
   );
   r.get(
     '/people/:personId/readiness/export',
@@ -40,7 +40,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServiceContext) 
       },
     },
     async (request, reply) => {
-      const report = await buildReadinessReport(ctx, request.params.personId, request.query);
+      const report = await buildReadinessReport(request.ctx, request.params.personId, request.query);
       const base = `leadway-readiness-${report.generatedOn}`;
       const { format } = request.query;
       reply.header('content-disposition', `attachment; filename="${base}.${format}"`);
@@ -54,13 +54,15 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServiceContext) 
     {
       // A backup of a whole installation is far larger than an ordinary request.
       bodyLimit: 256 * 1024 * 1024,
+      // Restoring is how a new installation starts from an old one: allowed before any account exists.
+      config: { setup: true },
       schema: {
         tags: ['backup'],
         summary: 'Restore a backup into an empty database (as `leadway import FILE` does)',
         body: z.unknown(),
       },
     },
-    async (request, reply) => reply.code(201).send({ restored: await importBackup(ctx, request.body) }),
+    async (request, reply) => reply.code(201).send({ restored: await importBackup(request.ctx, request.body) }),
   );
   r.get(
     '/backup',
@@ -70,8 +72,8 @@ export function registerReportRoutes(app: FastifyInstance, ctx: ServiceContext) 
         summary: 'Everything as one versioned JSON document (restore with `leadway import FILE`)',
       },
     },
-    async (_request, reply) => {
-      const backup = await exportBackup(ctx);
+    async (request, reply) => {
+      const backup = await exportBackup(request.ctx);
       reply.header(
         'content-disposition',
         `attachment; filename="leadway-backup-${backup.exportedAt.slice(0, 10)}.json"`,

@@ -7,6 +7,7 @@ import {
 } from '../../db/repositories/assessments.ts';
 import { AppError, type FieldErrors, notFound } from '../../domain/errors.ts';
 import { presentAssessment } from '../../presenters/index.ts';
+import { ensureCanChange, ensureCanSee, isSelf, visibleTo } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework, getFrameworkById } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
@@ -25,6 +26,7 @@ export async function submitSelfAssessment(
 ): Promise<AssessmentOutput> {
   const input = submitAssessmentInput.parse(rawInput);
   const person = await requirePerson(ctx, personId);
+  await ensureCanChange(ctx, personId, 'self-assessment');
   const { framework, installedId } = await getActiveFramework(ctx);
   const fields: FieldErrors = {};
   const known = new Set(framework.areas.map((a) => a.id));
@@ -59,6 +61,7 @@ export async function submitSelfAssessment(
       person_id: personId,
       framework_id: installedId,
       kind: SELF,
+      visibility: input.visibility,
       track: person.track,
       stage: person.stage,
       created_at: nowIso(ctx),
@@ -75,13 +78,16 @@ export async function submitSelfAssessment(
 export async function getAssessment(ctx: ServiceContext, assessmentId: string): Promise<AssessmentOutput> {
   const row = await findAssessmentById(ctx.db, assessmentId);
   if (!row) throw notFound('assessment', assessmentId);
+  if (row.kind === SELF) await ensureCanSee(ctx, row.person_id, row.visibility, 'assessments');
+  else if (!(isSelf(ctx, row.person_id) || (row.rater_id !== null && isSelf(ctx, row.rater_id))))
+    throw notFound('assessment', assessmentId);
   return present(ctx, row);
 }
 
 /** A person's self-assessments, newest first. */
 export async function listSelfAssessments(ctx: ServiceContext, personId: string): Promise<AssessmentOutput[]> {
   await requirePerson(ctx, personId);
-  const rows = await listAssessments(ctx.db, personId, SELF);
+  const rows = await visibleTo(ctx, personId, await listAssessments(ctx.db, personId, SELF), 'assessments');
   return Promise.all(rows.map((row) => present(ctx, row)));
 }
 

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
-import { nowIso, type ServiceContext } from '../context.ts';
+import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 
 /** The format tag of a backup document; bumped only on an incompatible change. */
 export const BACKUP_FORMAT = 'leadway.backup/v1';
@@ -29,12 +29,19 @@ const TABLES = [
   ['git_repositories', ['id']],
   ['git_import_marks', ['repository_id', 'rev']],
   ['git_credits', ['person_id', 'repository_id', 'sha', 'kind']],
+  ['mentorships', ['mentor_id', 'mentee_id']],
+  ['credentials', ['person_id']],
+  ['api_tokens', ['id']],
+  ['invitations', ['id']],
+  ['audit_log', ['id']],
+  ['assessment_rounds', ['id']],
+  ['round_raters', ['round_id', 'rater_id']],
 ] as const satisfies ReadonlyArray<readonly [keyof Database, readonly string[]]>;
 
 type TableName = (typeof TABLES)[number][0];
 
 /** Columns stored as integers; PostgreSQL and SQLite both give numbers, but a JSON file may not. */
-const INTEGER_COLUMNS = new Set(['revision', 'level', 'position', 'confidence']);
+const INTEGER_COLUMNS = new Set(['revision', 'level', 'position', 'confidence', 'is_admin']);
 
 /** Columns the database computes itself and a backup leaves out. */
 const COMPUTED_COLUMNS = new Set(['search']);
@@ -57,6 +64,11 @@ const backupSchema = z.object({
 
 /** Everything in the database (framework versions, people, assessments, goals, journal) as one document. */
 export async function exportBackup(ctx: ServiceContext): Promise<BackupDocument> {
+  // A backup holds everyone's private entries: it is made on the server (`leadway export`) by
+  // whoever runs the database, never through the API, where admins must not read private data.
+  if (actorOf(ctx).kind !== 'system') {
+    throw new AppError('forbidden', 'FORBIDDEN', 'Backups are made on the server with `leadway export FILE`.');
+  }
   const tables = {} as BackupDocument['tables'];
   for (const [name, order] of TABLES) {
     let query = ctx.db.selectFrom(name).selectAll();
@@ -86,6 +98,13 @@ async function countRows(db: Kysely<Database>, table: TableName): Promise<number
  * first start is replaced). All or nothing: any bad row rolls the whole restore back.
  */
 export async function importBackup(ctx: ServiceContext, document: unknown): Promise<Record<TableName, number>> {
+  if (actorOf(ctx).kind !== 'system') {
+    throw new AppError(
+      'forbidden',
+      'FORBIDDEN',
+      'A backup can be restored only into a new Leadway (before the first account), or with `leadway import FILE`.',
+    );
+  }
   const parsed = backupSchema.safeParse(document);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -112,10 +131,21 @@ export async function importBackup(ctx: ServiceContext, document: unknown): Prom
         const rows = parsed.data.tables[name];
         counts[name] = rows.length;
         // Insert in modest batches: SQLite limits the number of bound parameters per statement.
-        for (let i = 0; i < rows.length; i += 200) {
+        // People point at their managers: insert without, then link, so row order never matters.
+        const managers =
+          name === 'people' ? rows.filter((r) => r.manager_id).map((r) => [r.id, r.manager_id] as const) : [];
+        const toInsert = name === 'people' ? rows.map((r) => ({ ...r, manager_id: null })) : rows;
+        for (let i = 0; i < toInsert.length; i += 200) {
           await trx
             .insertInto(name)
-            .values(rows.slice(i, i + 200) as never)
+            .values(toInsert.slice(i, i + 200) as never)
+            .execute();
+        }
+        for (const [id, managerId] of managers) {
+          await trx
+            .updateTable('people')
+            .set({ manager_id: managerId as string })
+            .where('id', '=', id as string)
             .execute();
         }
       }

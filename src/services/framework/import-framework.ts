@@ -7,6 +7,7 @@ import {
 } from '../../db/repositories/frameworks.ts';
 import { AppError } from '../../domain/errors.ts';
 import { validateFramework } from '../../domain/framework/framework.ts';
+import { ensureAdmin } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 
 /**
@@ -15,6 +16,7 @@ import { nowIso, type ServiceContext } from '../context.ts';
  * re-activates it; the same version with different content is refused (bump the version).
  */
 export async function importFramework(ctx: ServiceContext, document: unknown): Promise<FrameworkImportResult> {
+  ensureAdmin(ctx, 'install a framework');
   const framework = validateFramework(document);
   const content = JSON.stringify(framework);
   return ctx.db.transaction().execute(async (trx) => {

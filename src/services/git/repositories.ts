@@ -22,6 +22,7 @@ import { EVIDENCE_KINDS, weeklySummaries } from '../../domain/git/evidence.ts';
 import { isoWeekOf } from '../../domain/journal/journal.ts';
 import { checkRepository, git } from '../../git/git.ts';
 import { mineRepository } from '../../git/stats.ts';
+import { ensureAdmin, ensureCanSee } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
@@ -52,6 +53,7 @@ export async function registerRepository(
   ctx: ServiceContext,
   input: { path: string; rev?: string | undefined; name?: string | undefined },
 ) {
+  ensureAdmin(ctx, 'register repositories (they are read on the server)');
   const checked = await checkRepository(input.path, input.rev ?? 'HEAD');
   const existing = await findRepositoryByPath(ctx.db, checked.path);
   if (existing) return present(existing);
@@ -68,11 +70,13 @@ export async function registerRepository(
 }
 
 export async function listRegisteredRepositories(ctx: ServiceContext): Promise<RepositoryOutput[]> {
+  ensureAdmin(ctx, 'see the registered repositories');
   return (await listRepositories(ctx.db)).map(present);
 }
 
 /** Forgets a repository, its import marks and credits; journal entries already made stay. */
 export async function removeRepository(ctx: ServiceContext, id: string): Promise<void> {
+  ensureAdmin(ctx, 'remove repositories');
   if (!(await findRepositoryById(ctx.db, id))) throw notFound('repository', id);
   await deleteRepository(ctx.db, id);
 }
@@ -99,6 +103,7 @@ export async function importRepository(
   repositoryId: string,
   options: { personIds?: string[]; onProgress?: (commits: number) => void } = {},
 ): Promise<ImportResult> {
+  ensureAdmin(ctx, 'import repositories');
   const repo = await findRepositoryById(ctx.db, repositoryId);
   if (!repo) throw notFound('repository', repositoryId);
   for (const id of options.personIds ?? []) await requirePerson(ctx, id);
@@ -278,6 +283,7 @@ export async function importRepository(
 /** Git evidence per area and month for a person: how many credited commits, over `months` months. */
 export async function gitEvidenceByMonth(ctx: ServiceContext, personId: string, months = 12) {
   await requirePerson(ctx, personId);
+  await ensureCanSee(ctx, personId, 'private', 'git evidence');
   const today = new Date(`${nowIso(ctx).slice(0, 10)}T00:00:00Z`);
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (months - 1), 1));
   const rows = await creditCountsByMonth(ctx.db, personId, start.toISOString().slice(0, 10));

@@ -23,6 +23,7 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import { findArea } from '../../domain/framework/framework.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import { goalProgress, isOpenGoal } from '../../domain/goals/progress.ts';
+import { ensureCanChange, ensureCanSee, visibleTo } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
@@ -44,6 +45,7 @@ export function presentGoal(goal: GoalWithParts, today: string): GoalOutput {
     successCriteria: goal.success_criteria,
     dueOn: goal.due_on,
     status: goal.status as GoalOutput['status'],
+    visibility: goal.visibility as GoalOutput['visibility'],
     createdAt: goal.created_at,
     updatedAt: goal.updated_at,
     actions: goal.actions.map((a) => ({
@@ -95,6 +97,7 @@ export async function createGoal(
 ): Promise<GoalOutput> {
   const input = createGoalInput.parse(rawInput);
   await requirePerson(ctx, personId);
+  await ensureCanChange(ctx, personId, 'goals');
   const { framework } = await getActiveFramework(ctx);
   try {
     findArea(framework, input.areaId);
@@ -127,6 +130,7 @@ export async function createGoal(
       success_criteria: input.successCriteria,
       due_on: input.dueOn ?? null,
       status: input.status,
+      visibility: input.visibility,
       created_at: now,
       updated_at: now,
     },
@@ -139,6 +143,7 @@ export async function createGoal(
 export async function getGoal(ctx: ServiceContext, goalId: string): Promise<GoalOutput> {
   const row = await findGoalRow(ctx.db, goalId);
   if (!row) throw notFound('goal', goalId);
+  await ensureCanSee(ctx, row.person_id, row.visibility, 'goals');
   const [goal] = await listGoalRows(ctx.db, row.person_id, { ids: [goalId] });
   if (!goal) throw notFound('goal', goalId);
   return presentGoal(goal, todayIso(ctx));
@@ -153,7 +158,9 @@ export async function listGoals(
   await requirePerson(ctx, personId);
   const { framework } = await getActiveFramework(ctx);
   const today = todayIso(ctx);
-  const all = (await listGoalRows(ctx.db, personId)).map((g) => presentGoal(g, today));
+  const all = (await visibleTo(ctx, personId, await listGoalRows(ctx.db, personId), 'goals')).map((g) =>
+    presentGoal(g, today),
+  );
   const status = filter.status ?? 'all';
   const goals = all.filter(
     (g) =>
@@ -178,12 +185,14 @@ export async function listGoals(
 export async function updateGoal(ctx: ServiceContext, goalId: string, input: UpdateGoalInput): Promise<GoalOutput> {
   const row = await findGoalRow(ctx.db, goalId);
   if (!row) throw notFound('goal', goalId);
+  await ensureCanChange(ctx, row.person_id, 'goals');
   await updateGoalRow(ctx.db, goalId, {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.why !== undefined ? { why: input.why } : {}),
     ...(input.successCriteria !== undefined ? { success_criteria: input.successCriteria } : {}),
     ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),
+    ...(input.visibility !== undefined ? { visibility: input.visibility } : {}),
     updated_at: nowIso(ctx),
   });
   return getGoal(ctx, goalId);
@@ -193,6 +202,7 @@ export async function updateGoal(ctx: ServiceContext, goalId: string, input: Upd
 export async function addGoalAction(ctx: ServiceContext, goalId: string, input: GoalActionInput): Promise<GoalOutput> {
   const row = await findGoalRow(ctx.db, goalId);
   if (!row) throw notFound('goal', goalId);
+  await ensureCanChange(ctx, row.person_id, 'goals');
   const { framework } = await getActiveFramework(ctx);
   const resolved = resolveActionTitle(framework, input, 0);
   await insertGoalAction(ctx.db, {
@@ -217,6 +227,8 @@ export async function updateGoalAction(
 ): Promise<GoalOutput> {
   const action = await findGoalAction(ctx.db, goalId, actionId);
   if (!action) throw notFound('goal action', actionId);
+  const owner = await findGoalRow(ctx.db, goalId);
+  if (owner) await ensureCanChange(ctx, owner.person_id, 'goals');
   await updateGoalActionRow(ctx.db, actionId, {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
@@ -229,6 +241,7 @@ export async function updateGoalAction(
 export async function addCheckin(ctx: ServiceContext, goalId: string, input: CheckinInput): Promise<GoalOutput> {
   const row = await findGoalRow(ctx.db, goalId);
   if (!row) throw notFound('goal', goalId);
+  await ensureCanChange(ctx, row.person_id, 'goals');
   await insertCheckin(ctx.db, {
     id: ctx.newId(),
     goal_id: goalId,

@@ -20,6 +20,7 @@ import {
   updateEntry as updateEntryRow,
 } from '../../db/repositories/journal.ts';
 import type { Database } from '../../db/schema.ts';
+import { visibilitiesFor } from '../../domain/access/policy.ts';
 import { AppError, type FieldErrors, fieldsFromIssues, notFound } from '../../domain/errors.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import {
@@ -30,6 +31,7 @@ import {
 } from '../../domain/journal/import-parse.ts';
 import { isoWeekOf } from '../../domain/journal/journal.ts';
 import { renderMarkdown } from '../../presenters/markdown.ts';
+import { audit, ensureCanChange, ensureCanSee, loadSubject, relationOf } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { todayIso } from '../goals/goals.ts';
@@ -99,6 +101,7 @@ async function resolveGoalLink(
 export async function createEntry(ctx: ServiceContext, personId: string, raw: CreateEntryInput): Promise<EntryOutput> {
   const input = createEntryInput.parse(raw);
   await requirePerson(ctx, personId);
+  await ensureCanChange(ctx, personId, 'journal');
   const { framework } = await getActiveFramework(ctx);
   const fields: FieldErrors = {};
   checkAreas(framework, input.areas, fields);
@@ -133,6 +136,7 @@ export async function createEntry(ctx: ServiceContext, personId: string, raw: Cr
 export async function getEntry(ctx: ServiceContext, entryId: string): Promise<EntryOutput> {
   const row = await findEntryById(ctx.db, entryId);
   if (!row) throw notFound('entry', entryId);
+  await ensureCanSee(ctx, row.person_id, row.visibility, 'journal');
   return presentEntry(row);
 }
 
@@ -141,6 +145,7 @@ export async function updateEntry(ctx: ServiceContext, entryId: string, raw: Upd
   const input = updateEntryInput.parse(raw);
   const row = await findEntryById(ctx.db, entryId);
   if (!row) throw notFound('entry', entryId);
+  await ensureCanChange(ctx, row.person_id, 'journal');
   if (input.areas) {
     const { framework } = await getActiveFramework(ctx);
     const fields: FieldErrors = {};
@@ -174,6 +179,7 @@ export async function updateEntry(ctx: ServiceContext, entryId: string, raw: Upd
 export async function deleteEntry(ctx: ServiceContext, entryId: string): Promise<void> {
   const row = await findEntryById(ctx.db, entryId);
   if (!row) throw notFound('entry', entryId);
+  await ensureCanChange(ctx, row.person_id, 'journal');
   await deleteEntryRow(ctx.db, entryId);
 }
 
@@ -181,18 +187,24 @@ export async function deleteEntry(ctx: ServiceContext, entryId: string): Promise
 export async function listEntries(ctx: ServiceContext, personId: string, query: EntriesQuery) {
   await requirePerson(ctx, personId);
   const { limit, offset, ...filter } = query;
-  const { entries, total } = await listEntryRows(ctx.db, personId, filter, { limit, offset });
+  // Only what this reader may see is listed or counted: others' private entries do not exist for them.
+  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
+  const visibilities = relation === 'self' || relation === 'system' ? undefined : visibilitiesFor(relation);
+  const { entries, total } = await listEntryRows(ctx.db, personId, { ...filter, visibilities }, { limit, offset });
+  if (total > 0) await audit(ctx, personId, 'read', 'journal');
   return { entries: entries.map(presentEntry), total };
 }
 
 /** Evidence per area per ISO week, oldest week first, for the last `weeks` weeks. */
 export async function evidenceTimeline(ctx: ServiceContext, personId: string, weeks = 26): Promise<TimelineOutput> {
   await requirePerson(ctx, personId);
+  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
+  const visibilities = relation === 'self' || relation === 'system' ? undefined : visibilitiesFor(relation);
   const today = todayIso(ctx);
   const from = new Date(`${today}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - 7 * (weeks - 1));
   const startWeek = isoWeekOf(from.toISOString().slice(0, 10)).startsOn;
-  const rows = await listEntryAreaDates(ctx.db, personId, startWeek);
+  const rows = await listEntryAreaDates(ctx.db, personId, startWeek, visibilities);
   const byWeek = new Map<string, { week: string; startsOn: string; counts: Record<string, number> }>();
   for (let i = 0; i < weeks; i++) {
     const d = new Date(`${startWeek}T00:00:00Z`);
@@ -217,6 +229,7 @@ export async function importEntries(
   input: { format: 'csv' | 'markdown'; files: Array<{ name: string; content: string }>; dryRun: boolean },
 ): Promise<ImportEntriesOutput> {
   await requirePerson(ctx, personId);
+  await ensureCanChange(ctx, personId, 'journal');
   const { framework } = await getActiveFramework(ctx);
   const parsed: ParsedEntry[] = [];
   const problems: ImportProblem[] = [];

@@ -9,6 +9,7 @@ import { findStage } from '../../domain/framework/framework.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import { recommendTrack } from '../../domain/path/recommend-track.ts';
 import { presentReflection } from '../../presenters/index.ts';
+import { ensureCanChange, ensureCanSee } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework, getFrameworkById } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
@@ -32,6 +33,7 @@ export async function recordReflection(
   input: RecordReflectionInput,
 ): Promise<ReflectionOutput> {
   await requirePerson(ctx, personId);
+  await ensureCanChange(ctx, personId, 'path');
   const { framework, installedId } = await getActiveFramework(ctx);
   const recommendation = recommendTrack(framework, input.answers);
   const { track, stage } = findStage(
@@ -63,6 +65,8 @@ export async function recordReflection(
 /** A person's reflections, newest first, each explained against the framework it was taken with. */
 export async function listReflections(ctx: ServiceContext, personId: string): Promise<ReflectionOutput[]> {
   await requirePerson(ctx, personId);
+  // A person's reasons for their path are theirs alone.
+  await ensureCanSee(ctx, personId, 'private', 'path reflections');
   const rows = await listReflectionRows(ctx.db, personId);
   const out: ReflectionOutput[] = [];
   for (const row of rows) {

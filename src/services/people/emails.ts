@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
+import { ensureSelfOrAdmin } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { requirePerson } from './people.ts';
 
@@ -12,6 +13,7 @@ const emailSchema = z
 /** A person's addresses: the primary one and the extra ones git identities are matched on. */
 export async function listEmails(ctx: ServiceContext, personId: string): Promise<{ primary: string; extra: string[] }> {
   const person = await requirePerson(ctx, personId);
+  ensureSelfOrAdmin(ctx, personId, 'see these email addresses');
   const rows = await ctx.db
     .selectFrom('person_emails')
     .select('email')
@@ -31,6 +33,7 @@ export async function addEmail(ctx: ServiceContext, personId: string, raw: strin
   }
   const email = parsed.data;
   await requirePerson(ctx, personId);
+  ensureSelfOrAdmin(ctx, personId, 'add email addresses');
   await ctx.db.transaction().execute(async (trx) => {
     const owner =
       (await trx.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst())?.id ??
@@ -51,6 +54,7 @@ export async function addEmail(ctx: ServiceContext, personId: string, raw: strin
 
 /** Removes an extra email (the primary one stays). */
 export async function removeEmail(ctx: ServiceContext, personId: string, raw: string) {
+  ensureSelfOrAdmin(ctx, personId, 'remove email addresses');
   const email = raw.trim().toLowerCase();
   const result = await ctx.db
     .deleteFrom('person_emails')

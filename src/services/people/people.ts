@@ -11,7 +11,8 @@ import {
 import { AppError, notFound } from '../../domain/errors.ts';
 import { findStage } from '../../domain/framework/framework.ts';
 import { presentPerson } from '../../presenters/index.ts';
-import { nowIso, type ServiceContext } from '../context.ts';
+import { ensureAdmin } from '../access.ts';
+import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 
 /** Loads a person's row or throws PERSON_NOT_FOUND. */
@@ -23,6 +24,7 @@ export async function requirePerson(ctx: ServiceContext, personId: string): Prom
 
 /** Creates a profile (the guided first run does this for the laptop's owner). */
 export async function createPerson(ctx: ServiceContext, input: CreatePersonInput): Promise<PersonOutput> {
+  ensureAdmin(ctx, 'create profiles directly (invite people instead)');
   const email = input.email.toLowerCase();
   const now = nowIso(ctx);
   const id = ctx.newId();
@@ -43,16 +45,26 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
       updated_at: now,
     });
   });
-  return presentPerson(await requirePerson(ctx, id));
+  return getPerson(ctx, id);
 }
 
-/** Everyone, oldest first. */
+async function mentorsByMentee(ctx: ServiceContext, personIds?: string[]): Promise<Map<string, string[]>> {
+  let query = ctx.db.selectFrom('mentorships').select(['mentor_id', 'mentee_id']).orderBy('mentor_id');
+  if (personIds) query = query.where('mentee_id', 'in', personIds.length > 0 ? personIds : ['']);
+  const map = new Map<string, string[]>();
+  for (const row of await query.execute()) map.set(row.mentee_id, [...(map.get(row.mentee_id) ?? []), row.mentor_id]);
+  return map;
+}
+
+/** Everyone, oldest first: the organisation's directory (names, roles, teams, who reports to whom). */
 export async function listPeople(ctx: ServiceContext): Promise<PersonOutput[]> {
-  return (await listPeopleRows(ctx.db)).map(presentPerson);
+  const [rows, mentors] = await Promise.all([listPeopleRows(ctx.db), mentorsByMentee(ctx)]);
+  return rows.map((row) => presentPerson(row, mentors.get(row.id) ?? []));
 }
 
 export async function getPerson(ctx: ServiceContext, personId: string): Promise<PersonOutput> {
-  return presentPerson(await requirePerson(ctx, personId));
+  const row = await requirePerson(ctx, personId);
+  return presentPerson(row, (await mentorsByMentee(ctx, [personId])).get(personId) ?? []);
 }
 
 /**
@@ -65,8 +77,26 @@ export async function updatePerson(
   input: UpdatePersonInput,
 ): Promise<PersonOutput> {
   const person = await requirePerson(ctx, personId);
+  const actor = actorOf(ctx);
+  const isSelf = actor.kind === 'system' || actor.id === personId;
+  const isAdmin = actor.kind === 'system' || actor.isAdmin;
+  if (!isSelf && !isAdmin)
+    throw new AppError('forbidden', 'FORBIDDEN', 'Only the person themself or an admin can change a profile.');
+  if (!isAdmin && (input.managerId !== undefined || input.mentorIds !== undefined || input.isAdmin !== undefined)) {
+    throw new AppError('forbidden', 'FORBIDDEN', 'Only an admin can set managers, mentors and admin rights.');
+  }
+  if (actor.kind === 'person' && actor.id === personId && input.isAdmin === false) {
+    throw new AppError('conflict', 'LAST_ADMIN', 'You cannot take away your own admin rights; ask another admin.');
+  }
+  for (const id of [input.managerId, ...(input.mentorIds ?? [])]) {
+    if (id === personId)
+      throw new AppError('invalid', 'VALIDATION_FAILED', 'Nobody can be their own manager or mentor.');
+    if (id) await requirePerson(ctx, id);
+  }
   const now = nowIso(ctx);
   const patch: Parameters<typeof updatePersonRow>[2] = { updated_at: now };
+  if (input.managerId !== undefined) patch.manager_id = input.managerId;
+  if (input.isAdmin !== undefined) patch.is_admin = input.isAdmin ? 1 : 0;
   if (input.name !== undefined) patch.name = input.name;
   if (input.roleTitle !== undefined) patch.role_title = input.roleTitle;
   if (input.track !== undefined || input.stage !== undefined) {
@@ -86,8 +116,17 @@ export async function updatePerson(
       patch.team_id = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
     }
     await updatePersonRow(trx, personId, patch);
+    if (input.mentorIds) {
+      await trx.deleteFrom('mentorships').where('mentee_id', '=', personId).execute();
+      for (const mentorId of new Set(input.mentorIds)) {
+        await trx
+          .insertInto('mentorships')
+          .values({ mentor_id: mentorId, mentee_id: personId, created_at: now })
+          .execute();
+      }
+    }
   });
-  return presentPerson(await requirePerson(ctx, personId));
+  return getPerson(ctx, personId);
 }
 
 /**

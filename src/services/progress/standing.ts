@@ -6,6 +6,7 @@ import { findStage, targetsFor } from '../../domain/framework/framework.ts';
 import { type ActionState, pickNextActions } from '../../domain/progress/next-actions.ts';
 import { type AreaStanding, type Rating, standingByArea } from '../../domain/progress/standing.ts';
 import { presentPerson } from '../../presenters/index.ts';
+import { ensureCanChange, ensureCanSee } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
@@ -27,6 +28,8 @@ export async function getStanding(
   const person = await requirePerson(ctx, personId);
   const { framework } = await getActiveFramework(ctx);
   const [latest, previous] = await listAssessments(ctx.db, personId, 'self', 2);
+  // Others see where someone stands only when the latest self-assessment is shared with them.
+  await ensureCanSee(ctx, personId, latest?.visibility ?? 'private', 'standing');
   // Another track or stage than the person's own may be asked for ("what if I aimed for staff?").
   const trackId = target.track ?? person.track;
   const stageId = target.track ? (target.stage ?? null) : (target.stage ?? person.stage);
@@ -47,6 +50,8 @@ export async function getStanding(
 
 /** The next `limit` actions for the person's largest gaps, or what they must do first. */
 export async function getNextActions(ctx: ServiceContext, personId: string, limit = 3): Promise<NextActionsOutput> {
+  await requirePerson(ctx, personId);
+  await ensureCanSee(ctx, personId, 'private', 'next actions');
   const standing = await getStanding(ctx, personId);
   const states = await listActionStates(ctx.db, personId);
   const stateMap = new Map(states.map((s) => [s.action_id, s.state as ActionState]));
@@ -84,6 +89,7 @@ export async function setActionState(
   input: SetActionStateInput,
 ): Promise<{ actionId: string; state: SetActionStateInput['state']; updatedAt: string }> {
   await requirePerson(ctx, personId);
+  await ensureCanChange(ctx, personId, 'actions');
   const { framework } = await getActiveFramework(ctx);
   if (!framework.areas.some((a) => a.actions.some((x) => x.id === actionId))) {
     throw new AppError(

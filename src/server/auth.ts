@@ -1,0 +1,127 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../domain/access/policy.ts';
+import { AppError } from '../domain/errors.ts';
+import { authenticate, isSetupRequired } from '../services/auth/auth.ts';
+import { asActor, type ServiceContext } from '../services/context.ts';
+
+/** Name of the session cookie (HttpOnly, SameSite=Strict, Path=/api). */
+export const SESSION_COOKIE = 'leadway_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The service context acting as this request's person (or anonymous: no actor). */
+    ctx: ServiceContext;
+    /** The signed-in person, or null. */
+    actor: Actor | null;
+    /** The session's CSRF token when signed in with the cookie. */
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Reachable without signing in while no account exists yet (first run). */
+    setup?: boolean;
+  }
+}
+
+/** Paths outside the API routes (docs UI, web app files) that never need a login. */
+function isOpenPath(url: string): boolean {
+  return !url.startsWith('/api/') || url.startsWith('/api/docs');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Sign-in for every API route: a session cookie (with a CSRF token header on writes) or a personal
+ * API token (Authorization: Bearer). Until the first account exists only the first-run routes answer.
+ */
+export async function registerAuth(app: FastifyInstance, ctx: ServiceContext, options: { secureCookies: boolean }) {
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // The OpenAPI page brings its own inline scripts; it is served with its own policy.
+    hsts: options.secureCookies,
+  });
+  app.decorateRequest('ctx', null as unknown as ServiceContext);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.ctx = ctx;
+    request.actor = null;
+    request.csrfToken = null;
+    if (isOpenPath(request.url)) return;
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    const found = bearer || sessionToken ? await authenticate(ctx, { bearer, sessionToken }) : null;
+    if (bearer && !found)
+      throw new AppError('unauthenticated', 'BAD_TOKEN', 'That API token is not valid (revoked or mistyped).');
+    if (found) {
+      request.actor = found.actor;
+      request.csrfToken = found.csrfToken;
+      request.ctx = asActor(ctx, found.actor);
+      if (found.via === 'session' && !SAFE_METHODS.has(request.method)) {
+        const sent = request.headers['x-csrf-token'];
+        if (sent !== found.csrfToken) {
+          throw new AppError(
+            'forbidden',
+            'CSRF_FAILED',
+            'This change lacks the page’s CSRF token; reload the page and try again.',
+          );
+        }
+      }
+    }
+  });
+
+  // After routing, so the route's config (public, setup) is known.
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    if (isOpenPath(request.url)) return;
+    const config = request.routeOptions.config;
+    if (config.public) return;
+    if (await isSetupRequired(ctx)) {
+      if (config.setup) return;
+      throw new AppError(
+        'unauthenticated',
+        'SETUP_REQUIRED',
+        'Leadway has no account yet: open the web app and create the first one (it becomes the admin).',
+      );
+    }
+    if (!request.actor)
+      throw new AppError(
+        'unauthenticated',
+        'UNAUTHENTICATED',
+        'Sign in first (or send a personal API token as "Authorization: Bearer …").',
+      );
+  });
+}
+
+/** Sets the session cookie for a new login. */
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/api',
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/api' });
+}

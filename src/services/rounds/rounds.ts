@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { findAssessmentById, insertAssessment, listAssessments } from '../../db/repositories/assessments.ts';
+import { AppError, fieldsFromIssues, notFound } from '../../domain/errors.ts';
+import { targetsFor } from '../../domain/framework/framework.ts';
+import { RATER_RELATIONS, roundResults } from '../../domain/rounds/results.ts';
+import { ensureCanChange, ensureCanSee, loadSubject } from '../access.ts';
+import { actorOf, nowIso, type ServiceContext } from '../context.ts';
+import { getActiveFramework, getFrameworkById } from '../framework/active-framework.ts';
+import { requirePerson } from '../people/people.ts';
+
+export const openRoundInput = z.strictObject({
+  raters: z
+    .array(z.strictObject({ personId: z.string().min(1).max(100), relation: z.enum(RATER_RELATIONS) }))
+    .min(1, 'invite at least one rater')
+    .max(30),
+});
+
+export const rateInput = z.strictObject({
+  ratings: z
+    .array(
+      z.strictObject({
+        areaId: z.string().min(1).max(60),
+        level: z.number().int().min(1, 'levels run from 1 to 4').max(4, 'levels run from 1 to 4'),
+        comment: z.string().trim().max(4000).default(''),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success)
+    throw new AppError(
+      'invalid',
+      'VALIDATION_FAILED',
+      'The request is not valid.',
+      fieldsFromIssues(result.error.issues),
+    );
+  return result.data;
+}
+
+/**
+ * Opens a 360 round: the person invites raters. A "manager" must be their manager and a "mentor"
+ * one of their mentors, so nobody can pose as either; anyone else may be a peer.
+ */
+export async function openRound(ctx: ServiceContext, personId: string, raw: unknown) {
+  const input = parse(openRoundInput, raw);
+  await requirePerson(ctx, personId);
+  await ensureCanChange(ctx, personId, '360 rounds');
+  const subject = await loadSubject(ctx, personId);
+  const seen = new Set<string>();
+  for (const [i, r] of input.raters.entries()) {
+    if (r.personId === personId)
+      throw new AppError('invalid', 'VALIDATION_FAILED', 'Rate yourself with a self-assessment, not as a rater.', {
+        [`raters.${i}.personId`]: 'yourself',
+      });
+    if (seen.has(r.personId))
+      throw new AppError('invalid', 'VALIDATION_FAILED', 'Each rater once.', {
+        [`raters.${i}.personId`]: 'listed twice',
+      });
+    seen.add(r.personId);
+    await requirePerson(ctx, r.personId);
+    if (r.relation === 'manager' && subject.managerId !== r.personId) {
+      throw new AppError('invalid', 'VALIDATION_FAILED', 'Only your manager can rate as manager.', {
+        [`raters.${i}.relation`]: 'not your manager',
+      });
+    }
+    if (r.relation === 'mentor' && !subject.mentorIds.includes(r.personId)) {
+      throw new AppError('invalid', 'VALIDATION_FAILED', 'Only your mentors can rate as mentor.', {
+        [`raters.${i}.relation`]: 'not your mentor',
+      });
+    }
+  }
+  const { installedId } = await getActiveFramework(ctx);
+  const id = ctx.newId();
+  const now = nowIso(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('assessment_rounds')
+      .values({ id, person_id: personId, framework_id: installedId, created_at: now })
+      .execute();
+    await trx
+      .insertInto('round_raters')
+      .values(
+        input.raters.map((r) => ({
+          round_id: id,
+          rater_id: r.personId,
+          relation: r.relation,
+          invited_at: now,
+          assessment_id: null,
+        })),
+      )
+      .execute();
+  });
+  return { id, personId, createdAt: now, raters: input.raters.length };
+}
+
+/** The rounds the acting person has been asked to rate in and not yet answered. */
+export async function myRatingRequests(ctx: ServiceContext) {
+  const actor = actorOf(ctx);
+  if (actor.kind !== 'person') return [];
+  const rows = await ctx.db
+    .selectFrom('round_raters')
+    .innerJoin('assessment_rounds', 'assessment_rounds.id', 'round_raters.round_id')
+    .innerJoin('people', 'people.id', 'assessment_rounds.person_id')
+    .select([
+      'round_raters.round_id',
+      'round_raters.relation',
+      'assessment_rounds.created_at',
+      'people.id as person_id',
+      'people.name',
+    ])
+    .where('round_raters.rater_id', '=', actor.id)
+    .where('round_raters.assessment_id', 'is', null)
+    .orderBy('assessment_rounds.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    roundId: r.round_id,
+    relation: r.relation,
+    personId: r.person_id,
+    personName: r.name,
+    invitedAt: r.created_at,
+  }));
+}
+
+/** A rater answers a round: a level (and comment) for every area. Once per rater and round. */
+export async function submitRating(ctx: ServiceContext, roundId: string, raw: unknown) {
+  const input = parse(rateInput, raw);
+  const actor = actorOf(ctx);
+  const round = await ctx.db.selectFrom('assessment_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+  const invite =
+    round && actor.kind === 'person'
+      ? await ctx.db
+          .selectFrom('round_raters')
+          .selectAll()
+          .where('round_id', '=', roundId)
+          .where('rater_id', '=', actor.id)
+          .executeTakeFirst()
+      : undefined;
+  if (!round || !invite || actor.kind !== 'person') throw notFound('round', roundId);
+  if (invite.assessment_id) throw new AppError('conflict', 'ALREADY_RATED', 'You have answered this round already.');
+  const installed = await getFrameworkById(ctx, round.framework_id);
+  const areas = installed?.framework.areas ?? [];
+  const given = new Map(input.ratings.map((r) => [r.areaId, r]));
+  const fields: Record<string, string> = {};
+  for (const area of areas) if (!given.has(area.id)) fields[`ratings.${area.id}`] = `missing a level for ${area.name}`;
+  for (const id of given.keys()) if (!areas.some((a) => a.id === id)) fields[`ratings.${id}`] = 'unknown area';
+  if (Object.keys(fields).length > 0)
+    throw new AppError('invalid', 'VALIDATION_FAILED', 'Rate every area once, from 1 to 4.', fields);
+  const id = ctx.newId();
+  await insertAssessment(
+    ctx.db,
+    {
+      id,
+      person_id: round.person_id,
+      framework_id: round.framework_id,
+      kind: invite.relation,
+      visibility: 'private',
+      round_id: roundId,
+      rater_id: actor.id,
+      track: null,
+      stage: null,
+      created_at: nowIso(ctx),
+    },
+    areas.map((a) => ({
+      assessment_id: id,
+      area_id: a.id,
+      level: given.get(a.id)?.level ?? 1,
+      comment: given.get(a.id)?.comment ?? '',
+    })),
+  );
+  await ctx.db
+    .updateTable('round_raters')
+    .set({ assessment_id: id })
+    .where('round_id', '=', roundId)
+    .where('rater_id', '=', actor.id)
+    .execute();
+  return { roundId, assessmentId: id };
+}
+
+/**
+ * A person's rounds, newest first, with the results they may see: named mentor and manager
+ * answers, peers only as an average of three or more, self vs others, blind spots and target.
+ * Only the person rated sees this.
+ */
+export async function listRounds(ctx: ServiceContext, personId: string) {
+  const person = await requirePerson(ctx, personId);
+  await ensureCanSee(ctx, personId, 'private', '360 results');
+  const rounds = await ctx.db
+    .selectFrom('assessment_rounds')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const selfAssessments = await listAssessments(ctx.db, personId, 'self');
+  const out = [];
+  for (const round of rounds) {
+    const installed = await getFrameworkById(ctx, round.framework_id);
+    const framework = installed?.framework;
+    const areaIds = framework?.areas.map((a) => a.id) ?? [];
+    const raters = await ctx.db
+      .selectFrom('round_raters')
+      .innerJoin('people', 'people.id', 'round_raters.rater_id')
+      .select(['round_raters.relation', 'round_raters.assessment_id', 'people.name'])
+      .where('round_raters.round_id', '=', round.id)
+      .execute();
+    const answers = [];
+    for (const r of raters) {
+      if (!r.assessment_id) continue;
+      const a = await findAssessmentById(ctx.db, r.assessment_id);
+      if (!a) continue;
+      answers.push({
+        relation: r.relation as 'mentor' | 'manager' | 'peer',
+        raterName: r.relation === 'peer' ? 'A peer' : r.name,
+        levels: Object.fromEntries(a.ratings.map((x) => [x.area_id, x.level])),
+        comments: Object.fromEntries(a.ratings.filter((x) => x.comment).map((x) => [x.area_id, x.comment])),
+      });
+    }
+    // The self view: the latest self-assessment made against the same framework, up to now.
+    const self = selfAssessments.find((s) => s.framework_id === round.framework_id) ?? null;
+    const selfLevels = self ? Object.fromEntries(self.ratings.map((x) => [x.area_id, x.level])) : null;
+    const results = roundResults(areaIds, selfLevels, answers);
+    out.push({
+      id: round.id,
+      createdAt: round.created_at,
+      invited: raters.map((r) => ({
+        relation: r.relation,
+        name: r.relation === 'peer' ? null : r.name,
+        answered: r.assessment_id !== null,
+      })),
+      areas: framework?.areas.map((a) => ({ id: a.id, name: a.name })) ?? [],
+      self: selfLevels,
+      target: framework ? targetsFor(framework, person.track, person.stage) : null,
+      ...results,
+      // Peer comments stay with their averages' anonymity: they are not shown one by one.
+      named: results.named,
+    });
+  }
+  return out;
+}
