@@ -9,7 +9,7 @@ export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgre
 export interface Config {
   /** TCP port of the web app and API. */
   port: number;
-  /** Interface the server listens on; only loopback until accounts exist. */
+  /** Interface the server listens on; other than loopback only once an admin account exists. */
   host: string;
   /** Folder for the embedded database and other local state. */
   dataDir: string;
@@ -58,13 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const { PORT, HOST, LEADWAY_DATA, DATABASE_URL } = parsed.data;
+  // Another interface (HOST=0.0.0.0) is allowed once an admin account exists; the server checks
+  // that at start-up, since only the database knows.
   const host = HOST ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.includes(host)) {
-    throw new ConfigError(
-      `HOST=${host} is refused: Leadway has no login yet, so it only listens on this machine (127.0.0.1). ` +
-        'Unset HOST, or use HOST=127.0.0.1.',
-    );
-  }
   const dataDir = path.resolve(cwd, LEADWAY_DATA ?? '.leadway');
   return {
     port: PORT ?? 7420,

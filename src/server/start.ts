@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
+import { type Config, LOOPBACK_HOSTS } from '../config.ts';
+import { isSetupRequired } from '../services/auth/auth.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { createContext } from '../services/context.ts';
 import { getActiveFramework } from '../services/framework/active-framework.ts';
@@ -21,7 +22,15 @@ export async function startServer(
   const handle = await openDatabase(config.database);
   const ctx = createContext(handle.db);
   await getActiveFramework(ctx);
+  const isPublic = !LOOPBACK_HOSTS.includes(config.host);
+  if (isPublic && (await isSetupRequired(ctx))) {
+    await handle.close();
+    throw new Error(
+      `HOST=${config.host} is refused until an admin account exists: start Leadway on 127.0.0.1 first, create the admin in the web app, then restart with HOST=${config.host}.`,
+    );
+  }
   const app = await buildApp({
+    isPublic,
     ctx,
     webDir: options.webDir === undefined ? WEB_DIST_DIR : options.webDir,
     logLevel: options.logLevel ?? 'silent',

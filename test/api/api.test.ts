@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { importFramework } from '../../src/services/framework/import-framework.ts';
+import { type SignedIn, signUpAdmin } from '../helpers/auth.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
 import { buildFramework, buildPersonInput, testContext } from '../helpers/factories.ts';
 
@@ -23,15 +24,18 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let personId: string;
+  let ada: SignedIn;
 
   const json = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+    ada.call(method, url, payload);
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     const ctx = testContext(database.db);
     await importFramework(ctx, buildFramework());
     app = await buildApp({ ctx });
+    ada = await signUpAdmin(app, { email: 'ada@example.com' });
+    personId = ada.personId;
   });
   afterAll(async () => {
     await app.close();
@@ -69,9 +73,8 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
   });
 
   it('walks the first run: profile, path, assessment, standing, next actions', async () => {
-    const created = await json('POST', '/api/people', buildPersonInput());
+    const created = await json('POST', '/api/people', buildPersonInput({ email: 'grace@example.com', name: 'Grace' }));
     expect(created.statusCode).toBe(201);
-    personId = (created.json() as { id: string }).id;
 
     const rec = await json('POST', '/api/path/recommendation', { answers: ANSWERS });
     expect(rec.json()).toMatchObject({ recommendedTrack: 'manager', strength: 'clear' });
@@ -236,7 +239,7 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
   });
 
   it('refuses a duplicate email with 409', async () => {
-    expectError(await json('POST', '/api/people', buildPersonInput()), 409, 'EMAIL_TAKEN');
+    expectError(await json('POST', '/api/people', buildPersonInput({ email: 'ADA@example.com' })), 409, 'EMAIL_TAKEN');
   });
 
   it('installs a framework through PUT /api/framework and keeps version history', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import { type SignedIn, signUpAdmin } from '../helpers/auth.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
 import { buildPersonInput, testContext } from '../helpers/factories.ts';
 import { TestRepo } from '../helpers/git-repo.ts';
@@ -15,13 +16,14 @@ describe.each(ENGINES)('git and email API on %s', (engine) => {
   let app: FastifyInstance;
   let repo: TestRepo;
   let personId: string;
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  let admin: SignedIn;
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => admin.call(method, url, payload);
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     app = await buildApp({ ctx: testContext(database.db) });
-    personId = ((await call('POST', '/api/people', buildPersonInput())).json() as { id: string }).id;
+    admin = await signUpAdmin(app);
+    personId = admin.personId;
     repo = new TestRepo();
     repo.commit({ name: 'Zed', email: 'zed@example.com' }, 'Work\n\nAcked-by: Ada <ada@old.example>');
   });

@@ -1,7 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import { exportBackup } from '../../src/services/backup/backup.ts';
 import { importFramework } from '../../src/services/framework/import-framework.ts';
+import { type SignedIn, signUpAdmin } from '../helpers/auth.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
 import { buildFramework, buildPersonInput, testContext } from '../helpers/factories.ts';
 
@@ -19,15 +21,17 @@ describe.each(ENGINES)('growth plan, journal and report API on %s', (engine) => 
   let personId: string;
   let goalId: string;
   let actionId: string;
+  let admin: SignedIn;
   const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+    admin.call(method, url, payload);
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     const ctx = testContext(database.db);
     await importFramework(ctx, buildFramework());
     app = await buildApp({ ctx });
-    personId = ((await call('POST', '/api/people', buildPersonInput())).json() as { id: string }).id;
+    admin = await signUpAdmin(app);
+    personId = admin.personId;
   });
   afterAll(async () => {
     await app.close();
@@ -182,43 +186,41 @@ describe.each(ENGINES)('growth plan, journal and report API on %s', (engine) => 
     expectError(await call('GET', `/api/people/${personId}/readiness/export?format=docx`), 400, 'VALIDATION_FAILED');
     expectError(await call('GET', `/api/people/${personId}/readiness?track=wizard`), 400, 'TRACK_NOT_FOUND');
     expectError(await call('GET', '/api/people/nope/readiness'), 404, 'PERSON_NOT_FOUND');
-    const backup = await call('GET', '/api/backup');
-    expect(backup.json()).toMatchObject({ format: 'leadway.backup/v1' });
+    // A backup holds everyone's private entries: not even an admin gets one through the API.
+    expectError(await call('GET', '/api/backup'), 403, 'FORBIDDEN');
   });
 });
 
 describe('restoring a backup through the API', () => {
-  it('moves everything from SQLite to PostgreSQL and refuses a database that holds data', async () => {
+  it('moves everything from SQLite to PostgreSQL on first run, and is closed once accounts exist', async () => {
     const source = await createTestDatabase('sqlite');
     const target = await createTestDatabase('postgres');
     const from = await buildApp({ ctx: testContext(source.db) });
     const to = await buildApp({ ctx: testContext(target.db) });
     try {
-      const person = (
-        await from.inject({ method: 'POST', url: '/api/people', payload: buildPersonInput() })
-      ).json() as { id: string };
-      await from.inject({
-        method: 'POST',
-        url: `/api/people/${person.id}/entries`,
-        payload: { title: 'Moved', areas: ['vision'] },
-      });
-      const backup = (await from.inject({ method: 'GET', url: '/api/backup' })).json();
-      const restored = await to.inject({ method: 'POST', url: '/api/backup', payload: backup as object });
-      expect(restored.statusCode, restored.body).toBe(201);
-      expect(restored.json()).toMatchObject({ restored: { people: 1, journal_entries: 1 } });
-      expect(
-        ((await to.inject({ method: 'GET', url: `/api/people/${person.id}/entries` })).json() as { total: number })
-          .total,
-      ).toBe(1);
-      expectError(
-        await to.inject({ method: 'POST', url: '/api/backup', payload: backup as object }),
-        409,
-        'DATABASE_NOT_EMPTY',
-      );
+      const owner = await signUpAdmin(from);
+      await owner.call('POST', `/api/people/${owner.personId}/entries`, { title: 'Moved', areas: ['vision'] });
+      // Made on the server, as `leadway export` does: the API never hands out a backup.
+      const backup = await exportBackup(testContext(source.db));
       expectError(
         await to.inject({ method: 'POST', url: '/api/backup', payload: { format: 'nope' } }),
         400,
         'BACKUP_INVALID',
+      );
+      const restored = await to.inject({ method: 'POST', url: '/api/backup', payload: backup as object });
+      expect(restored.statusCode, restored.body).toBe(201);
+      expect(restored.json()).toMatchObject({ restored: { people: 1, journal_entries: 1, credentials: 1 } });
+      // The restored account works on the new server, and restoring again is refused.
+      const login = await to.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'ada@example.com', password: 'correct horse battery' },
+      });
+      expect(login.statusCode, login.body).toBe(200);
+      expectError(
+        await to.inject({ method: 'POST', url: '/api/backup', payload: backup as object }),
+        401,
+        'UNAUTHENTICATED',
       );
     } finally {
       await from.close();

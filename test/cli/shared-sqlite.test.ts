@@ -53,13 +53,23 @@ afterAll(() => {
 });
 
 it('lets the CLI write to the embedded database while the server writes to it too, losing nothing', async () => {
-  const created = await fetch(`${baseUrl}/api/people`, {
+  // The first run signs up the admin; the session then makes a personal API token for the writes.
+  const signup = await fetch(`${baseUrl}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Ada', email: 'ada@example.com', roleTitle: 'Developer' }),
+    body: JSON.stringify({ name: 'Ada', email: 'ada@example.com', roleTitle: 'Developer', password: 'long enough password' }),
   });
-  expect(created.status).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  expect(signup.status).toBe(201);
+  const { person, csrfToken } = (await signup.json()) as { person: { id: string }; csrfToken: string };
+  const id = person.id;
+  const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const tokenRes = await fetch(`${baseUrl}/api/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'test' }),
+  });
+  const { token } = (await tokenRes.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
 
   const env = { ...process.env, LEADWAY_DATA: dataDir };
   const CLI_WRITERS = 4;
@@ -73,7 +83,7 @@ it('lets the CLI write to the embedded database while the server writes to it to
     for (let i = 0; i < HTTP_WRITES; i++) {
       const res = await fetch(`${baseUrl}/api/people/${id}/assessments`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ ratings: AREAS.map((areaId) => ({ areaId, level: 2, comment: `http ${i}` })) }),
       });
       expect(res.status).toBe(201);
@@ -83,7 +93,7 @@ it('lets the CLI write to the embedded database while the server writes to it to
   await httpRuns;
   for (const r of results) expect(JSON.parse(r.stdout).ratings).toHaveLength(10);
 
-  const list = (await (await fetch(`${baseUrl}/api/people/${id}/assessments`)).json()) as unknown[];
+  const list = (await (await fetch(`${baseUrl}/api/people/${id}/assessments`, { headers: auth })).json()) as unknown[];
   expect(list).toHaveLength(CLI_WRITERS + HTTP_WRITES);
 
   server.kill('SIGTERM');

@@ -9,7 +9,7 @@ import {
 import type { ServiceContext } from '../../services/context.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
-export function registerAssessmentRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerAssessmentRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   r.get(
     '/people/:personId/assessments',

@@ -7,7 +7,7 @@ import { getActiveFramework } from '../../services/framework/active-framework.ts
 import { importFramework } from '../../services/framework/import-framework.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
-export function registerFrameworkRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerFrameworkRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   r.get(
     '/framework',

@@ -23,7 +23,7 @@ const repositoryOutput = z.object({
 const repositoryParams = z.object({ repositoryId: z.string().min(1).max(100) });
 const emailsOutput = z.object({ primary: z.string(), extra: z.array(z.string()) });
 
-export function registerGitRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerGitRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   const tags = ['git'];
   r.get(

@@ -24,7 +24,7 @@ import {
 } from '../../services/goals/goals.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
-export function registerGoalRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   const tags = ['growth plan'];
   r.get(

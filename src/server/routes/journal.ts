@@ -24,7 +24,7 @@ import {
 } from '../../services/journal/journal.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
-export function registerJournalRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   const tags = ['journal'];
   r.get(

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { listReflections, previewRecommendation, recordReflection } from '../../services/path/reflections.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
-export function registerPathRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerPathRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   r.post(
     '/path/recommendation',

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { createPerson, getPerson, listPeople, updatePerson } from '../../services/people/people.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
-export function registerPeopleRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerPeopleRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   r.get(
     '/people',

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { getNextActions, getStanding, setActionState } from '../../services/progress/standing.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
-export function registerProgressRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerProgressRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   r.get(
     '/people/:personId/standing',

@@ -13,7 +13,7 @@ const targetQuery = z.object({
   stage: z.string().min(1).max(60).optional(),
 });
 
-export function registerReportRoutes(app: FastifyInstance, ctx: ServiceContext) {
+export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   r.get(
     '/people/:personId/readiness',
