@@ -57,7 +57,12 @@ it('lets the CLI write to the embedded database while the server writes to it to
   const signup = await fetch(`${baseUrl}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Ada', email: 'ada@example.com', roleTitle: 'Developer', password: 'long enough password' }),
+    body: JSON.stringify({
+      name: 'Ada',
+      email: 'ada@example.com',
+      roleTitle: 'Developer',
+      password: 'long enough password',
+    }),
   });
   expect(signup.status).toBe(201);
   const { person, csrfToken } = (await signup.json()) as { person: { id: string }; csrfToken: string };

@@ -61,6 +61,8 @@ it('first run → path choice → self-assessment → radar chart → next actio
   await page.keyboard.press('Tab');
   await page.keyboard.type('not-an-email');
   await page.keyboard.press('Tab');
+  await page.keyboard.type('correct horse battery');
+  await page.keyboard.press('Tab');
   await page.keyboard.type('Backend developer');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Payments');
@@ -68,7 +70,7 @@ it('first run → path choice → self-assessment → radar chart → next actio
   await page.getByText('must be an email address').waitFor();
   await page.getByLabel('Email').fill('ada@example.com');
   await page.screenshot({ path: path.join(SHOTS, 'first-run.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await page.getByRole('button', { name: 'Create my account' }).click();
 
   // 2. Choose the path.
   await page.getByRole('heading', { name: 'Choose your path' }).waitFor();

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { createContext } from '../../src/services/context.ts';
+import { listPeople, updatePerson } from '../../src/services/people/people.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { signUpInBrowser } from '../helpers/e2e.ts';
 import { TestRepo } from '../helpers/git-repo.ts';
 
 let server: RunningServer;
@@ -15,17 +18,6 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadway-e2e-git-'));
   server = await startServer(loadConfig({ LEADWAY_DATA: dataDir, PORT: '0' }));
-  const res = await fetch(`${server.url}/api/people`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Linus', email: 'linus@example.com', roleTitle: 'Developer' }),
-  });
-  const person = (await res.json()) as { id: string };
-  await fetch(`${server.url}/api/people/${person.id}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ track: 'ic' }),
-  });
   repo = new TestRepo();
   const other = { name: 'Mia', email: 'mia@example.com' };
   repo.commit(other, 'Add parser', { 'src/parse.c': 'p\n' });
@@ -42,6 +34,12 @@ afterAll(async () => {
 
 it('registers a repository in settings, imports it, and shows the evidence in the journal', async () => {
   const page = await browser.context.newPage();
+  await signUpInBrowser(page, server.url, { name: 'Linus', email: 'linus@example.com' });
+  await updatePerson(
+    createContext(server.handle.db),
+    (await listPeople(createContext(server.handle.db)))[0]?.id as string,
+    { track: 'ic' },
+  );
   await page.goto(`${server.url}/settings`);
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
   // The review was signed with an old address: add it first.

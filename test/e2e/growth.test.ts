@@ -5,23 +5,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { WEB_DIST_DIR } from '../../src/server/app.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { submitSelfAssessment } from '../../src/services/assessments/self-assessments.ts';
+import { createContext } from '../../src/services/context.ts';
+import { getActiveFramework } from '../../src/services/framework/active-framework.ts';
+import { listPeople, updatePerson } from '../../src/services/people/people.ts';
 import { seriousAccessibilityProblems } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { signUpInBrowser } from '../helpers/e2e.ts';
 
 const SHOTS = path.resolve('test-results');
 let server: RunningServer;
 let dataDir: string;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-async function api(method: string, url: string, body?: unknown) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : null,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, unknown>>;
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')))
@@ -29,17 +24,6 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadway-e2e-growth-'));
   server = await startServer(loadConfig({ LEADWAY_DATA: dataDir, PORT: '0' }));
-  // A member who has chosen a path and assessed themselves (the first journey covers doing that in the UI).
-  const person = await api('POST', '/api/people', {
-    name: 'Grace Hopper',
-    email: 'grace@example.com',
-    roleTitle: 'Developer',
-  });
-  await api('PATCH', `/api/people/${person.id}`, { track: 'ic', stage: 'staff' });
-  const framework = (await api('GET', '/api/framework')) as unknown as { areas: Array<{ id: string }> };
-  await api('POST', `/api/people/${person.id}/assessments`, {
-    ratings: framework.areas.map((a) => ({ areaId: a.id, level: 2 })),
-  });
   browser = await launchBrowser();
 });
 
@@ -53,6 +37,13 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A member who has chosen a path and assessed themselves (the first journey does that in the UI).
+  await signUpInBrowser(page, server.url, { name: 'Grace Hopper', email: 'grace@example.com' });
+  const ctx = createContext(server.handle.db);
+  const grace = (await listPeople(ctx))[0]?.id as string;
+  await updatePerson(ctx, grace, { track: 'ic', stage: 'staff' });
+  const { framework } = await getActiveFramework(ctx);
+  await submitSelfAssessment(ctx, grace, { ratings: framework.areas.map((a) => ({ areaId: a.id, level: 2 })) });
   await page.goto(`${server.url}/goals`);
 
   // 1. A goal in Mentorship with a suggested action and one of our own.
@@ -138,18 +129,33 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
   const mentorship = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Mentorship' }) });
   await expect.poll(() => mentorship.textContent()).toContain('Walked the new hire through the cache design');
   expect(await mentorship.textContent()).toContain('Mentor our new hire through their first quarter (50%)');
-  const href = await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href');
-  const pdf = await fetch(`${server.url}${href}`);
-  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download PDF' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   expect(
-    Buffer.from(await pdf.arrayBuffer())
+    fs
+      .readFileSync(await pdf.path())
       .subarray(0, 5)
       .toString(),
   ).toBe('%PDF-');
   await page.screenshot({ path: path.join(SHOTS, 'report.png'), fullPage: true });
 
   // Every screen passes axe-core's WCAG 2 A/AA checks without serious or critical problems.
-  for (const screen of ['/', '/goals', '/journal', '/report', '/settings', '/assess', '/path', '/framework']) {
+  for (const screen of [
+    '/',
+    '/goals',
+    '/journal',
+    '/report',
+    '/360',
+    '/team',
+    '/account',
+    '/settings',
+    '/assess',
+    '/path',
+    '/framework',
+  ]) {
     await page.goto(`${server.url}${screen}`);
     await page.locator('main h1').first().waitFor();
     await page.waitForTimeout(300);
@@ -158,7 +164,19 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
 
   // Every screen fits a phone: nothing scrolls sideways at 375 px.
   await page.setViewportSize({ width: 375, height: 800 });
-  for (const screen of ['/', '/goals', '/journal', '/report', '/settings', '/assess', '/path', '/framework']) {
+  for (const screen of [
+    '/',
+    '/goals',
+    '/journal',
+    '/report',
+    '/360',
+    '/team',
+    '/account',
+    '/settings',
+    '/assess',
+    '/path',
+    '/framework',
+  ]) {
     await page.goto(`${server.url}${screen}`);
     await page.locator('main h1').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -30,6 +30,9 @@ export async function launchBrowser(viewport = { width: 1440, height: 900 }) {
     headless: true,
     args: FLAGS,
     viewport,
+    // Lets the tests inject axe-core into pages served with Leadway's strict Content-Security-Policy.
+    bypassCSP: true,
+    acceptDownloads: true,
   });
   return {
     context,

@@ -40,12 +40,21 @@ export class ApiError extends Error {
   }
 }
 
+/** The session's CSRF token, sent with every change (set after sign-in or from /api/auth/state). */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -64,8 +73,52 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   return data as T;
 }
 
+/** Who is signed in (with isAdmin), or null; and whether the first account must be created. */
+export interface AuthState {
+  setupRequired: boolean;
+  person: (PersonOutput & { isAdmin: boolean }) | null;
+  csrfToken: string | null;
+}
+
 /** Typed calls to the Leadway API; the types come from the server's contracts. */
 export const api = {
+  authState: () => request<AuthState>('GET', '/api/auth/state'),
+  signUp: (input: { name: string; email: string; password: string; roleTitle: string; team?: string }) =>
+    request<{ person: PersonOutput; csrfToken: string }>('POST', '/api/auth/signup', input),
+  logIn: (email: string, password: string) =>
+    request<{ person: PersonOutput; csrfToken: string }>('POST', '/api/auth/login', { email, password }),
+  logOut: () => request<null>('POST', '/api/auth/logout'),
+  logOutEverywhere: () => request<{ ended: number }>('POST', '/api/auth/logout-everywhere'),
+  changePassword: (current: string, next: string) => request<null>('POST', '/api/auth/password', { current, next }),
+  tokens: () =>
+    request<
+      Array<{ id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }>
+    >('GET', '/api/auth/tokens'),
+  createToken: (name: string) =>
+    request<{ id: string; name: string; token: string }>('POST', '/api/auth/tokens', { name }),
+  revokeToken: (id: string) => request<null>('DELETE', `/api/auth/tokens/${id}`),
+  invite: (input: { email: string; team?: string; managerId?: string; mentorId?: string; isAdmin?: boolean }) =>
+    request<{ email: string; token: string; path: string; expiresAt: string }>('POST', '/api/invitations', input),
+  invitation: (token: string) =>
+    request<{ email: string; invitedBy: string; expiresAt: string }>('GET', `/api/invitations/${token}`),
+  acceptInvitation: (token: string, input: { name: string; password: string; roleTitle: string }) =>
+    request<{ person: PersonOutput; csrfToken: string }>('POST', `/api/invitations/${token}/accept`, input),
+  updatePerson: (
+    personId: string,
+    input: { managerId?: string | null; mentorIds?: string[]; isAdmin?: boolean; team?: string | null },
+  ) => request<PersonOutput>('PATCH', `/api/people/${personId}`, input),
+  audit: () =>
+    request<Array<{ id: string; who: string; action: string; resource: string; at: string }>>('GET', '/api/me/audit'),
+  openRound: (personId: string, raters: Array<{ personId: string; relation: 'mentor' | 'manager' | 'peer' }>) =>
+    request<{ id: string }>('POST', `/api/people/${personId}/rounds`, { raters }),
+  rounds: (personId: string) => request<Round[]>('GET', `/api/people/${personId}/rounds`),
+  ratingRequests: () =>
+    request<Array<{ roundId: string; relation: string; personId: string; personName: string; invitedAt: string }>>(
+      'GET',
+      '/api/me/rating-requests',
+    ),
+  submitRating: (roundId: string, ratings: Array<{ areaId: string; level: number; comment: string }>) =>
+    request<{ roundId: string }>('POST', `/api/rounds/${roundId}/ratings`, { ratings }),
   framework: () => request<FrameworkOutput>('GET', '/api/framework'),
   people: () => request<PersonOutput[]>('GET', '/api/people'),
   createPerson: (input: CreatePersonInput) => request<PersonOutput>('POST', '/api/people', input),
@@ -135,3 +188,22 @@ export const api = {
     return request<ReadinessOutput>('GET', `/api/people/${personId}/readiness?${params}`);
   },
 };
+
+/** A 360 round as its subject sees it. */
+export interface Round {
+  id: string;
+  createdAt: string;
+  invited: Array<{ relation: string; name: string | null; answered: boolean }>;
+  areas: Array<{ id: string; name: string }>;
+  self: Record<string, number> | null;
+  target: Record<string, number> | null;
+  named: Array<{
+    relation: string;
+    raterName: string;
+    levels: Record<string, number>;
+    comments: Record<string, string>;
+  }>;
+  peers: { answered: number; shown: boolean; average: Record<string, number | null> | null };
+  others: Record<string, number | null>;
+  blindSpots: Array<{ areaId: string; self: number; others: number; direction: 'over' | 'under' }>;
+}

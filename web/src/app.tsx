@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { FrameworkOutput, PersonOutput } from '../../src/contracts/index.ts';
-import { api } from './api.ts';
+import { type AuthState, api, setCsrfToken } from './api.ts';
 import { ErrorNotice } from './components/error-notice.tsx';
+import { AccountPage } from './features/account/account-page.tsx';
 import { SelfAssessment } from './features/assessment/self-assessment.tsx';
+import { AcceptInvitation, Login } from './features/auth/login.tsx';
 import { FrameworkBrowser } from './features/framework/framework-browser.tsx';
 import { GoalsPage } from './features/goals/goals-page.tsx';
 import { JournalPage } from './features/journal/journal-page.tsx';
@@ -11,11 +13,13 @@ import { FirstRun } from './features/onboarding/first-run.tsx';
 import { Overview } from './features/overview/overview.tsx';
 import { PathChoice } from './features/path/path-choice.tsx';
 import { ReportPage } from './features/report/report-page.tsx';
+import { RoundsPage } from './features/rounds/rounds-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
+import { TeamPage } from './features/team/team-page.tsx';
 
 /** The signed-in person and the active framework, loaded once and shared by every screen. */
 export interface Session {
-  person: PersonOutput;
+  person: PersonOutput & { isAdmin: boolean };
   framework: FrameworkOutput;
   /** Reloads the person (after a change of track, say). */
   refreshPerson: () => Promise<void>;
@@ -23,17 +27,24 @@ export interface Session {
 
 export function App() {
   const [framework, setFramework] = useState<FrameworkOutput | null>(null);
-  const [person, setPerson] = useState<PersonOutput | null | undefined>(undefined);
+  const [auth, setAuth] = useState<AuthState | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const [location] = useLocation();
 
-  const loadPerson = useCallback(async () => {
-    const people = await api.people();
-    setPerson(people[0] ?? null);
+  const loadAuth = useCallback(async () => {
+    const state = await api.authState();
+    setCsrfToken(state.csrfToken);
+    setAuth(state);
+    if (state.person) setFramework(await api.framework());
   }, []);
 
   useEffect(() => {
-    Promise.all([api.framework().then(setFramework), loadPerson()]).catch(setError);
-  }, [loadPerson]);
+    loadAuth().catch(setError);
+  }, [loadAuth]);
+
+  const signedIn = () => {
+    loadAuth().catch(setError);
+  };
 
   if (error)
     return (
@@ -41,27 +52,57 @@ export function App() {
         <ErrorNotice error={error} />
       </Shell>
     );
-  if (!framework || person === undefined)
+  if (!auth)
     return (
       <Shell person={null}>
         <p aria-busy="true">Loading…</p>
       </Shell>
     );
-  if (person === null) {
+  const invite = /^\/invite\/([^/]+)$/.exec(location);
+  if (invite?.[1] && !auth.person) {
     return (
       <Shell person={null}>
-        <FirstRun onCreated={(p) => setPerson(p)} />
+        <AcceptInvitation token={invite[1]} onSignedIn={signedIn} />
       </Shell>
     );
   }
-  const session: Session = { person, framework, refreshPerson: loadPerson };
+  if (auth.setupRequired) {
+    return (
+      <Shell person={null}>
+        <FirstRun onCreated={signedIn} />
+      </Shell>
+    );
+  }
+  if (!auth.person) {
+    return (
+      <Shell person={null}>
+        <Login onSignedIn={signedIn} />
+      </Shell>
+    );
+  }
+  if (!framework)
+    return (
+      <Shell person={null}>
+        <p aria-busy="true">Loading…</p>
+      </Shell>
+    );
+  const person = auth.person;
+  const session: Session = { person, framework, refreshPerson: loadAuth };
   return (
-    <Shell person={person}>
+    <Shell
+      person={person}
+      onSignOut={() =>
+        api
+          .logOut()
+          .then(() => {
+            setCsrfToken(null);
+            return loadAuth();
+          })
+          .catch(setError)
+      }
+    >
       <Switch>
         <Route path="/">{person.track ? <Overview session={session} /> : <Redirect to="/path" />}</Route>
-        <Route path="/path">
-          <PathChoice session={session} />
-        </Route>
         <Route path="/goals">
           <GoalsPage session={session} />
         </Route>
@@ -71,11 +112,23 @@ export function App() {
         <Route path="/report">
           <ReportPage session={session} />
         </Route>
+        <Route path="/360">
+          <RoundsPage session={session} />
+        </Route>
+        <Route path="/team">
+          <TeamPage session={session} />
+        </Route>
+        <Route path="/account">
+          <AccountPage />
+        </Route>
         <Route path="/settings">
           <SettingsPage session={session} />
         </Route>
         <Route path="/assess">
           <SelfAssessment session={session} />
+        </Route>
+        <Route path="/path">
+          <PathChoice session={session} />
         </Route>
         <Route path="/framework">
           <FrameworkBrowser session={session} />
@@ -91,13 +144,23 @@ export function App() {
   );
 }
 
-function Shell({ person, children }: { person: PersonOutput | null; children: React.ReactNode }) {
+function Shell({
+  person,
+  children,
+  onSignOut,
+}: {
+  person: PersonOutput | null;
+  children: React.ReactNode;
+  onSignOut?: () => void;
+}) {
   const [location] = useLocation();
   const links = [
     { href: '/', label: 'Overview' },
     { href: '/goals', label: 'Goals' },
     { href: '/journal', label: 'Journal' },
     { href: '/report', label: 'Report' },
+    { href: '/360', label: '360' },
+    { href: '/team', label: 'Team' },
     { href: '/assess', label: 'Assess' },
     { href: '/path', label: 'Path' },
     { href: '/framework', label: 'Framework' },
@@ -121,7 +184,16 @@ function Shell({ person, children }: { person: PersonOutput | null; children: Re
             ))}
           </nav>
         )}
-        {person && <span className="who">{person.name}</span>}
+        {person && (
+          <span className="who">
+            <Link href="/account">{person.name}</Link>{' '}
+            {onSignOut && (
+              <button type="button" className="quiet" onClick={onSignOut}>
+                Sign out
+              </button>
+            )}
+          </span>
+        )}
       </header>
       <main id="main" tabIndex={-1}>
         {children}

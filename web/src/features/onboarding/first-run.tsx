@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, setCsrfToken } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
 
@@ -16,12 +16,14 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
     setSaving(true);
     setError(null);
     try {
-      const person = await api.createPerson({
+      const { person, csrfToken } = await api.signUp({
         name: value('name'),
         email: value('email'),
+        password: value('password'),
         roleTitle: value('roleTitle'),
         ...(value('team') ? { team: value('team') } : {}),
       });
+      setCsrfToken(csrfToken);
       onCreated(person);
     } catch (e) {
       setError(e);
@@ -50,6 +52,15 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
           hint="Used later to match your git commits to you."
         />
         <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          error={fieldError('password')}
+          required
+          hint="At least 10 characters. You will be the admin of this Leadway."
+        />
+        <Field
           name="roleTitle"
           label="Current role"
           placeholder="e.g. Backend developer"
@@ -59,7 +70,7 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
         <Field name="team" label="Team (optional)" placeholder="e.g. Payments" error={fieldError('team')} />
         <ErrorNotice error={error} fieldsShownInline />
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Create my profile'}
+          {saving ? 'Saving…' : 'Create my account'}
         </button>
       </form>
       <RestoreBackup />

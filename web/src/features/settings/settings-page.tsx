@@ -15,9 +15,9 @@ export function SettingsPage({ session }: { session: Session }) {
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(() => {
-    api.repositories().then(setRepos).catch(setError);
+    if (person.isAdmin) api.repositories().then(setRepos).catch(setError);
     api.emails(person.id).then(setEmails).catch(setError);
-  }, [person.id]);
+  }, [person.id, person.isAdmin]);
   useEffect(() => {
     load();
   }, [load]);
@@ -71,68 +71,70 @@ export function SettingsPage({ session }: { session: Session }) {
     <section className="narrow">
       <h1>Settings</h1>
       <ErrorNotice error={error} />
-      <div className="card">
-        <h2>Git repositories</h2>
-        <p className="muted">
-          Leadway reads the history of local repositories and turns reviews, pairing, mentoring, fixes to others’ work,
-          tests and docs into private journal entries for the members whose emails match. Each import reads only what is
-          new.
-        </p>
-        {repos.length === 0 && <p>No repositories yet.</p>}
-        <ul className="repo-list">
-          {repos.map((r) => (
-            <li key={r.id} data-repo-id={r.id}>
-              <div>
-                <strong>{r.name}</strong> <span className="muted">({r.rev})</span>
-                <div className="muted small">{r.path}</div>
-                <div className="muted small">
-                  Last import: {r.lastImportedAt ? r.lastImportedAt.slice(0, 16).replace('T', ' ') : 'never'}
+      {person.isAdmin && (
+        <div className="card">
+          <h2>Git repositories</h2>
+          <p className="muted">
+            Leadway reads the history of local repositories and turns reviews, pairing, mentoring, fixes to others’
+            work, tests and docs into private journal entries for the members whose emails match. Each import reads only
+            what is new.
+          </p>
+          {repos.length === 0 && <p>No repositories yet.</p>}
+          <ul className="repo-list">
+            {repos.map((r) => (
+              <li key={r.id} data-repo-id={r.id}>
+                <div>
+                  <strong>{r.name}</strong> <span className="muted">({r.rev})</span>
+                  <div className="muted small">{r.path}</div>
+                  <div className="muted small">
+                    Last import: {r.lastImportedAt ? r.lastImportedAt.slice(0, 16).replace('T', ' ') : 'never'}
+                  </div>
+                  {results[r.id] && (
+                    <p role="status" className="notice">
+                      {describeImport(results[r.id] as ImportResult)}
+                    </p>
+                  )}
                 </div>
-                {results[r.id] && (
-                  <p role="status" className="notice">
-                    {describeImport(results[r.id] as ImportResult)}
-                  </p>
-                )}
-              </div>
-              <div className="row">
-                <button
-                  type="button"
-                  onClick={() => runImport(r.id)}
-                  disabled={busy !== null}
-                  aria-label={`Import ${r.name} now`}
-                >
-                  {busy === r.id ? 'Importing…' : 'Import now'}
-                </button>
-                <button
-                  type="button"
-                  className="quiet"
-                  aria-label={`Remove ${r.name}`}
-                  onClick={() => api.removeRepository(r.id).then(load).catch(setError)}
-                >
-                  Remove
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-        <form className="form" onSubmit={register} aria-label="Add a repository">
-          <div className="field">
-            <label htmlFor="repo-path">Path of a local repository</label>
-            <input id="repo-path" name="path" required placeholder="/home/you/src/project" />
-          </div>
-          <div className="row">
+                <div className="row">
+                  <button
+                    type="button"
+                    onClick={() => runImport(r.id)}
+                    disabled={busy !== null}
+                    aria-label={`Import ${r.name} now`}
+                  >
+                    {busy === r.id ? 'Importing…' : 'Import now'}
+                  </button>
+                  <button
+                    type="button"
+                    className="quiet"
+                    aria-label={`Remove ${r.name}`}
+                    onClick={() => api.removeRepository(r.id).then(load).catch(setError)}
+                  >
+                    Remove
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <form className="form" onSubmit={register} aria-label="Add a repository">
             <div className="field">
-              <label htmlFor="repo-rev">Branch (optional)</label>
-              <input id="repo-rev" name="rev" placeholder="HEAD" />
+              <label htmlFor="repo-path">Path of a local repository</label>
+              <input id="repo-path" name="path" required placeholder="/home/you/src/project" />
             </div>
-            <div className="field">
-              <label htmlFor="repo-name">Name (optional)</label>
-              <input id="repo-name" name="name" />
+            <div className="row">
+              <div className="field">
+                <label htmlFor="repo-rev">Branch (optional)</label>
+                <input id="repo-rev" name="rev" placeholder="HEAD" />
+              </div>
+              <div className="field">
+                <label htmlFor="repo-name">Name (optional)</label>
+                <input id="repo-name" name="name" />
+              </div>
             </div>
-          </div>
-          <button type="submit">Add repository</button>
-        </form>
-      </div>
+            <button type="submit">Add repository</button>
+          </form>
+        </div>
+      )}
       <div className="card">
         <h2>Backup</h2>
         <p className="muted">

@@ -1,0 +1,139 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { formValues } from '../../components/forms.ts';
+
+/** Password, personal API tokens, signing out everywhere, and who looked at your data. */
+export function AccountPage() {
+  const [tokens, setTokens] = useState<Awaited<ReturnType<typeof api.tokens>>>([]);
+  const [audit, setAudit] = useState<Awaited<ReturnType<typeof api.audit>>>([]);
+  const [newToken, setNewToken] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    api.tokens().then(setTokens).catch(setError);
+    api.audit().then(setAudit).catch(setError);
+  }, []);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  async function changePassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const value = formValues(form);
+    setError(null);
+    try {
+      await api.changePassword(value('current'), value('next'));
+      setStatus('Password changed; your other sessions were signed out.');
+      form.reset();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function createToken(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    try {
+      const created = await api.createToken(formValues(form)('name'));
+      setNewToken(created.token);
+      form.reset();
+      load();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      <h1>Your account</h1>
+      <ErrorNotice error={error} />
+      {status && (
+        <p role="status" className="notice">
+          {status}
+        </p>
+      )}
+      <div className="card">
+        <h2>Who looked at your data</h2>
+        {audit.length === 0 ? (
+          <p className="muted">Nobody but you has read or changed your data.</p>
+        ) : (
+          <ul className="history">
+            {audit.map((a) => (
+              <li key={a.id}>
+                <time dateTime={a.at}>{a.at.slice(0, 16).replace('T', ' ')}</time> — {a.who}{' '}
+                {a.action === 'read' ? 'read' : 'changed'} your {a.resource}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <form className="card form" onSubmit={changePassword} aria-labelledby="password-title">
+        <h2 id="password-title">Change password</h2>
+        <div className="field">
+          <label htmlFor="pw-current">Current password</label>
+          <input id="pw-current" name="current" type="password" autoComplete="current-password" required />
+        </div>
+        <div className="field">
+          <label htmlFor="pw-next">New password (at least 10 characters)</label>
+          <input id="pw-next" name="next" type="password" autoComplete="new-password" required />
+        </div>
+        <button type="submit">Change password</button>
+      </form>
+      <div className="card">
+        <h2>Personal API tokens</h2>
+        <p className="muted">
+          For scripts: send <code>Authorization: Bearer …</code>. A token is shown once; revoke it when you stop using
+          it.
+        </p>
+        <ul>
+          {tokens.map((t) => (
+            <li key={t.id}>
+              {t.name}{' '}
+              <span className="muted">
+                (created {t.createdAt.slice(0, 10)}
+                {t.revokedAt ? ', revoked' : ''})
+              </span>{' '}
+              {!t.revokedAt && (
+                <button
+                  type="button"
+                  className="quiet"
+                  onClick={() => api.revokeToken(t.id).then(load).catch(setError)}
+                >
+                  Revoke
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <form className="row" onSubmit={createToken}>
+          <label className="visually-hidden" htmlFor="token-name">
+            Token name
+          </label>
+          <input id="token-name" name="name" placeholder="e.g. laptop scripts" required />
+          <button type="submit">Create token</button>
+        </form>
+        {newToken && (
+          <div role="status" className="notice">
+            <p>Copy it now; it will not be shown again:</p>
+            <input aria-label="New API token" readOnly value={newToken} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        )}
+      </div>
+      <div className="card">
+        <h2>Sessions</h2>
+        <button
+          type="button"
+          onClick={() =>
+            api
+              .logOutEverywhere()
+              .then(() => window.location.assign('/'))
+              .catch(setError)
+          }
+        >
+          Sign out everywhere
+        </button>
+      </div>
+    </section>
+  );
+}
