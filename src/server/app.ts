@@ -84,7 +84,7 @@ export async function buildApp({
       info: {
         title: 'Leadway API',
         description:
-          'Framework, path choice, self-assessment and next actions. Errors are always { error: { code, message, fields? } }.',
+          'Leadway: framework, path, assessments, 360 feedback, growth plan, evidence journal, readiness report, git evidence. Sign in with the session cookie (writes need X-CSRF-Token) or a personal token (Authorization: Bearer lw_…). Errors are always { error: { code, message, fields? } }.',
         version: '0.1.0',
       },
     },
