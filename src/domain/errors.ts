@@ -50,3 +50,25 @@ export class ConfigError extends Error {}
 
 /** Raised when the database cannot be opened or migrated; the message says how to fix it. */
 export class DatabaseOpenError extends Error {}
+
+/** A schema's parse that throws VALIDATION_FAILED with every field's problem (for inputs not validated by a route). */
+export function parseInput<T>(
+  schema: {
+    safeParse(
+      input: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
+  },
+  input: unknown,
+): T {
+  const result = schema.safeParse(input);
+  if (!result.success)
+    throw new AppError(
+      'invalid',
+      'VALIDATION_FAILED',
+      'The request is not valid.',
+      fieldsFromIssues(result.error.issues),
+    );
+  return result.data;
+}

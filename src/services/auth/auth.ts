@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findOrCreateTeam, findPersonByEmail } from '../../db/repositories/people.ts';
 import { type Actor, canAdminister } from '../../domain/access/policy.ts';
-import { AppError, fieldsFromIssues } from '../../domain/errors.ts';
+import { AppError, fieldsFromIssues, parseInput } from '../../domain/errors.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { hashPassword, newSecret, secretHash, verifyPassword } from './passwords.ts';
 
@@ -39,18 +39,6 @@ export const acceptInput = z.strictObject({
   roleTitle: z.string().trim().min(1, 'required').max(120),
 });
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success)
-    throw new AppError(
-      'invalid',
-      'VALIDATION_FAILED',
-      'The request is not valid.',
-      fieldsFromIssues(result.error.issues),
-    );
-  return result.data;
-}
-
 /** A new login: the token goes in an HttpOnly cookie, the CSRF token to the page. */
 export interface NewSession {
   token: string;
@@ -87,7 +75,7 @@ async function startSession(ctx: ServiceContext, personId: string): Promise<NewS
  * the same email becomes that account. Refused once any account exists.
  */
 export async function signUp(ctx: ServiceContext, raw: unknown): Promise<NewSession> {
-  const input = parse(signupInput, raw);
+  const input = parseInput(signupInput, raw);
   if (!(await isSetupRequired(ctx))) {
     throw new AppError(
       'conflict',
@@ -132,7 +120,7 @@ export async function signUp(ctx: ServiceContext, raw: unknown): Promise<NewSess
 
 /** Signs in with email and password; the same answer for an unknown email and a wrong password. */
 export async function logIn(ctx: ServiceContext, raw: unknown): Promise<NewSession> {
-  const input = parse(loginInput, raw);
+  const input = parseInput(loginInput, raw);
   const row = await ctx.db
     .selectFrom('people')
     .innerJoin('credentials', 'credentials.person_id', 'people.id')
@@ -218,7 +206,7 @@ export async function logOutEverywhere(ctx: ServiceContext): Promise<{ ended: nu
 
 /** Changes the acting person's password after checking the current one; other sessions end. */
 export async function changePassword(ctx: ServiceContext, raw: unknown, keepSessionToken?: string): Promise<void> {
-  const input = parse(passwordChangeInput, raw);
+  const input = parseInput(passwordChangeInput, raw);
   const personId = me(ctx);
   const row = await ctx.db
     .selectFrom('credentials')
@@ -295,7 +283,7 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<v
  * people into their own reporting line. The link works once, for seven days.
  */
 export async function createInvitation(ctx: ServiceContext, raw: unknown) {
-  const input = parse(invitationInput, raw);
+  const input = parseInput(invitationInput, raw);
   const actor = actorOf(ctx);
   const isAdmin = canAdminister(actor);
   const inviterId = actor.kind === 'person' ? actor.id : null;
@@ -366,7 +354,7 @@ export async function describeInvitation(ctx: ServiceContext, token: string) {
 
 /** Accepts an invitation: creates the profile and account, links manager and mentor, signs in. */
 export async function acceptInvitation(ctx: ServiceContext, token: string, raw: unknown): Promise<NewSession> {
-  const input = parse(acceptInput, raw);
+  const input = parseInput(acceptInput, raw);
   const invitation = await usableInvitation(ctx, token);
   const hash = await hashPassword(input.password);
   const now = nowIso(ctx);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findAssessmentById, insertAssessment, listAssessments } from '../../db/repositories/assessments.ts';
-import { AppError, fieldsFromIssues, notFound } from '../../domain/errors.ts';
+import { AppError, fieldsFromIssues, notFound, parseInput } from '../../domain/errors.ts';
 import { targetsFor } from '../../domain/framework/framework.ts';
 import { RATER_RELATIONS, roundResults } from '../../domain/rounds/results.ts';
 import { ensureCanChange, ensureCanSee, loadSubject } from '../access.ts';
@@ -28,24 +28,12 @@ export const rateInput = z.strictObject({
     .max(100),
 });
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success)
-    throw new AppError(
-      'invalid',
-      'VALIDATION_FAILED',
-      'The request is not valid.',
-      fieldsFromIssues(result.error.issues),
-    );
-  return result.data;
-}
-
 /**
  * Opens a 360 round: the person invites raters. A "manager" must be their manager and a "mentor"
  * one of their mentors, so nobody can pose as either; anyone else may be a peer.
  */
 export async function openRound(ctx: ServiceContext, personId: string, raw: unknown) {
-  const input = parse(openRoundInput, raw);
+  const input = parseInput(openRoundInput, raw);
   await requirePerson(ctx, personId);
   await ensureCanChange(ctx, personId, '360 rounds');
   const subject = await loadSubject(ctx, personId);
@@ -126,7 +114,7 @@ export async function myRatingRequests(ctx: ServiceContext) {
 
 /** A rater answers a round: a level (and comment) for every area. Once per rater and round. */
 export async function submitRating(ctx: ServiceContext, roundId: string, raw: unknown) {
-  const input = parse(rateInput, raw);
+  const input = parseInput(rateInput, raw);
   const actor = actorOf(ctx);
   const round = await ctx.db.selectFrom('assessment_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
   const invite =
