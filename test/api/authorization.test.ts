@@ -48,11 +48,12 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       name: 'Other boss',
       team: 'platform',
     });
-    // The manager invites their own report; the admin adds the mentor.
-    as.self = await inviteAndJoin(app, as.manager, {
+    // The admin invites the member into Boss's reporting line, with Guide as mentor.
+    as.self = await inviteAndJoin(app, as.admin, {
       email: 'member@example.com',
       name: 'Member',
       team: 'core',
+      managerId: as.manager.personId,
       mentorId: as.mentor.personId,
     });
     as.teamPeer = await inviteAndJoin(app, as.admin, { email: 'peer@example.com', name: 'Peer', team: 'core' });
@@ -74,10 +75,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       });
       ids[`goal-${visibility}`] = (goal.json() as { id: string }).id;
     }
+    const action = await as.self.call('POST', `/api/goals/${ids['goal-team']}/actions`, { title: 'First step' });
+    ids['action-team'] = (action.json() as { actions: Array<{ id: string }> }).actions[0]?.id as string;
     await as.self.call('PATCH', `/api/people/${me}`, { track: 'manager' });
-    await as.self.call('POST', `/api/people/${me}/assessments`, {
+    const assessed = await as.self.call('POST', `/api/people/${me}/assessments`, {
       ratings: AREAS.map((areaId) => ({ areaId, level: 1 })),
     });
+    ids.assessment = (assessed.json() as { id: string }).id;
   });
   afterAll(async () => {
     await app.close();
@@ -245,6 +249,128 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       { path: '/no/such/repo' },
       only({ admin: 400 }, 403),
     ],
+    [
+      'read one private self-assessment',
+      'GET',
+      () => `/api/assessments/${ids.assessment}`,
+      undefined,
+      only({ self: 200 }, 404),
+    ],
+    [
+      'export the readiness report',
+      'GET',
+      () => `/api/people/${me()}/readiness/export?format=md`,
+      undefined,
+      only({ self: 200 }, 404),
+    ],
+    [
+      'read the profile',
+      'GET',
+      () => `/api/people/${me()}`,
+      undefined,
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'read the framework',
+      'GET',
+      () => '/api/framework',
+      undefined,
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'read framework versions',
+      'GET',
+      () => '/api/framework/versions',
+      undefined,
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'preview a path recommendation',
+      'POST',
+      () => '/api/path/recommendation',
+      { answers: { 'q-people': 3, 'q-build': 3, 'q-meetings': 3, 'q-depth': 3 } },
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'list your own API tokens',
+      'GET',
+      () => '/api/auth/tokens',
+      undefined,
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'list your rating requests',
+      'GET',
+      () => '/api/me/rating-requests',
+      undefined,
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'read your audit log',
+      'GET',
+      () => '/api/me/audit',
+      undefined,
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'edit a team goal',
+      'PATCH',
+      () => `/api/goals/${ids['goal-team']}`,
+      { why: 'because' },
+      { ...only({ self: 200 }, 403), otherManager: 404, admin: 404 },
+    ],
+    [
+      'add a goal action',
+      'POST',
+      () => `/api/goals/${ids['goal-team']}/actions`,
+      { title: 'Another step' },
+      { ...only({ self: 201 }, 403), otherManager: 404, admin: 404 },
+    ],
+    [
+      'tick a goal action',
+      'PATCH',
+      () => `/api/goals/${ids['goal-team']}/actions/${ids['action-team']}`,
+      { done: true },
+      { ...only({ self: 200 }, 403), otherManager: 404, admin: 404 },
+    ],
+    [
+      'check in on a goal',
+      'POST',
+      () => `/api/goals/${ids['goal-team']}/checkins`,
+      { note: 'fine', confidence: 3 },
+      { ...only({ self: 201 }, 403), otherManager: 404, admin: 404 },
+    ],
+    [
+      'import journal entries',
+      'POST',
+      () => `/api/people/${me()}/entries/import`,
+      { format: 'csv', files: [{ name: 'a.csv', content: 'date,title,areas\n2026-01-01,x,alpha\n' }], dryRun: true },
+      { ...only({ self: 200 }, 403), otherManager: 404, admin: 404 },
+    ],
+    [
+      'open a 360 round',
+      'POST',
+      () => `/api/people/${me()}/rounds`,
+      () => ({ raters: [{ personId: as.teamPeer.personId, relation: 'peer' }] }),
+      { ...only({ self: 201 }, 403), otherManager: 404, admin: 404 },
+    ],
+    [
+      'add an email',
+      'POST',
+      () => `/api/people/${me()}/emails`,
+      () => ({ email: `m${Math.random()}@example.com` }),
+      only({ self: 200, admin: 200 }, 403),
+    ],
+    [
+      'invite someone',
+      'POST',
+      () => '/api/invitations',
+      () => ({ email: `i${Math.random()}@example.com` }),
+      only({ admin: 201, manager: 201 }, 403),
+    ],
+    ['list registered repositories', 'GET', () => '/api/git/repositories', undefined, only({ admin: 200 }, 403)],
+    ['import a repository', 'POST', () => '/api/git/repositories/nope/import', {}, only({ admin: 404 }, 403)],
+    ['remove a repository', 'DELETE', () => '/api/git/repositories/nope', undefined, only({ admin: 404 }, 403)],
     ['download a backup', 'GET', () => '/api/backup', undefined, only({}, 403)],
     [
       'list the directory',
@@ -265,6 +391,29 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       if (role !== 'self') expect(res.body).not.toMatch(/"title":"private entry"/);
     }
     expect(actual).toEqual(expected);
+  });
+
+  it('lets only the member delete their entry (others are refused before it is gone)', async () => {
+    const created = await call('self', 'POST', `/api/people/${me()}/entries`, {
+      title: 'to delete',
+      areas: ['alpha'],
+      visibility: 'team',
+    });
+    const url = `/api/entries/${(created.json() as { id: string }).id}`;
+    const statuses: Partial<Record<Role, number>> = {};
+    for (const role of ['anonymous', 'mentor', 'manager', 'teamPeer', 'otherManager', 'admin', 'self'] as const) {
+      statuses[role] = (await call(role, 'DELETE', url)).statusCode;
+    }
+    expect(statuses).toEqual({
+      anonymous: 401,
+      mentor: 403,
+      manager: 403,
+      teamPeer: 403,
+      otherManager: 404,
+      admin: 404,
+      self: 204,
+    });
+    expect((await call('self', 'GET', url)).statusCode).toBe(404);
   });
 
   it('shows the member who read their data', async () => {

@@ -289,7 +289,11 @@ export async function createInvitation(ctx: ServiceContext, raw: unknown) {
   const inviterId = actor.kind === 'person' ? actor.id : null;
   if (!isAdmin) {
     if (input.isAdmin) throw new AppError('forbidden', 'FORBIDDEN', 'Only an admin can invite another admin.');
-    if (!inviterId || (input.managerId && input.managerId !== inviterId)) {
+    // A member who manages nobody cannot make themself someone's manager by inviting them.
+    const managesSomeone = inviterId
+      ? await ctx.db.selectFrom('people').select('id').where('manager_id', '=', inviterId).limit(1).executeTakeFirst()
+      : undefined;
+    if (!inviterId || !managesSomeone || (input.managerId && input.managerId !== inviterId)) {
       throw new AppError(
         'forbidden',
         'FORBIDDEN',
