@@ -6,7 +6,8 @@ export type AppErrorKind =
   | 'forbidden'
   | 'precondition'
   | 'unauthenticated'
-  | 'too_many';
+  | 'too_many'
+  | 'too_large';
 
 /** Field path (dot-separated) → what is wrong with it. */
 export type FieldErrors = Record<string, string>;

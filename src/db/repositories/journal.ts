@@ -43,6 +43,44 @@ export async function insertEntry(
   }
 }
 
+/** Rows per INSERT statement in bulk writes (13 columns × 200 stays far below every engine's parameter limit). */
+const BULK_ROWS = 200;
+
+/** Lets other requests run between bulk statements (each statement is synchronous on SQLite). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Inserts many entries with their areas and links in a few multi-row statements, yielding to the
+ * event loop between statements. Run it inside a transaction: all rows land or none.
+ */
+export async function insertEntries(
+  db: Kysely<Database>,
+  entries: Array<{ row: EntryRow; areas: string[]; links: string[] }>,
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += BULK_ROWS) {
+    const chunk = entries.slice(i, i + BULK_ROWS);
+    await db
+      .insertInto('journal_entries')
+      .values(chunk.map((e) => e.row))
+      .execute();
+    const areas = chunk.flatMap((e) => e.areas.map((area_id) => ({ entry_id: e.row.id, area_id })));
+    for (let j = 0; j < areas.length; j += BULK_ROWS * 2) {
+      await db
+        .insertInto('journal_entry_areas')
+        .values(areas.slice(j, j + BULK_ROWS * 2))
+        .execute();
+    }
+    const links = chunk.flatMap((e) => e.links.map((url, position) => ({ entry_id: e.row.id, position, url })));
+    for (let j = 0; j < links.length; j += BULK_ROWS * 2) {
+      await db
+        .insertInto('journal_entry_links')
+        .values(links.slice(j, j + BULK_ROWS * 2))
+        .execute();
+    }
+    await yieldToEventLoop();
+  }
+}
+
 export async function updateEntry(
   db: Kysely<Database>,
   id: string,

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import matter from 'gray-matter';
+import { readFrontMatter } from './front-matter.ts';
 
 /** One entry read from an import file, before validation, with where it came from. */
 export interface ParsedEntry {
@@ -14,6 +14,12 @@ export interface ImportProblem {
   line: number;
   message: string;
 }
+
+/**
+ * Most entries one import may hold (all files together). Larger imports are refused before any
+ * work, with a message saying to split them; documented in docs/import-formats.md.
+ */
+export const MAX_IMPORT_ENTRIES = 10_000;
 
 /** The columns a CSV import understands; `date`, `title` and `areas` are required. */
 export const CSV_COLUMNS = ['date', 'title', 'body', 'areas', 'kind', 'links', 'visibility'] as const;
@@ -46,7 +52,11 @@ function toEntryFields(raw: Record<string, unknown>): Record<string, unknown> {
  * Reads a CSV file with a header row (columns as in CSV_COLUMNS, any order; areas and links
  * separated by ";" or "|"). Line numbers are those of the file, header included.
  */
-export function parseCsvEntries(file: string, text: string): { entries: ParsedEntry[]; problems: ImportProblem[] } {
+export function parseCsvEntries(
+  file: string,
+  text: string,
+  maxEntries = MAX_IMPORT_ENTRIES,
+): { entries: ParsedEntry[]; problems: ImportProblem[]; truncated: boolean } {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
     records = parseCsv(text, {
@@ -56,10 +66,16 @@ export function parseCsvEntries(file: string, text: string): { entries: ParsedEn
       bom: true,
       info: true,
       relax_column_count: false,
+      // Reading stops one record past the limit: enough to know the file is too large.
+      to: maxEntries + 1,
     });
   } catch (error) {
     const e = error as Error & { lines?: number };
-    return { entries: [], problems: [{ file, line: e.lines ?? 1, message: `not readable as CSV: ${e.message}` }] };
+    return {
+      entries: [],
+      problems: [{ file, line: e.lines ?? 1, message: `not readable as CSV: ${e.message}` }],
+      truncated: false,
+    };
   }
   const header = Object.keys(records[0]?.record ?? {});
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
@@ -68,36 +84,22 @@ export function parseCsvEntries(file: string, text: string): { entries: ParsedEn
     line: 1,
     message: `unknown column "${h}"; the columns are ${CSV_COLUMNS.join(', ')}`,
   }));
-  const entries = records.map(({ record, info }) => ({ file, line: info.lines, fields: toEntryFields(record) }));
-  return { entries, problems };
+  const truncated = records.length > maxEntries;
+  const entries = records
+    .slice(0, maxEntries)
+    .map(({ record, info }) => ({ file, line: info.lines, fields: toEntryFields(record) }));
+  return { entries, problems, truncated };
 }
 
 /**
  * Reads one Markdown document as one entry: YAML front matter (date, title, areas, kind, links,
- * visibility) and the Markdown body after it.
+ * visibility) and the Markdown body after it. Only YAML is read, as data (see front-matter.ts).
  */
 export function parseMarkdownEntry(file: string, text: string): { entries: ParsedEntry[]; problems: ImportProblem[] } {
-  try {
-    const doc = matter(text);
-    if (Object.keys(doc.data).length === 0) {
-      return {
-        entries: [],
-        problems: [
-          { file, line: 1, message: 'no front matter: start the file with ---, then date:, title: and areas:' },
-        ],
-      };
-    }
-    return {
-      entries: [{ file, line: 1, fields: toEntryFields({ ...doc.data, body: doc.content.trim() }) }],
-      problems: [],
-    };
-  } catch (error) {
-    const e = error as Error & { mark?: { line?: number } };
-    return {
-      entries: [],
-      problems: [
-        { file, line: (e.mark?.line ?? 0) + 1, message: `front matter is not valid YAML: ${e.message.split('\n')[0]}` },
-      ],
-    };
-  }
+  const result = readFrontMatter(text);
+  if (!result.ok) return { entries: [], problems: [{ file, line: result.line, message: result.message }] };
+  return {
+    entries: [{ file, line: 1, fields: toEntryFields({ ...result.data, body: result.body.trim() }) }],
+    problems: [],
+  };
 }

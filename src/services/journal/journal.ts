@@ -14,6 +14,7 @@ import {
   deleteEntry as deleteEntryRow,
   type EntryWithParts,
   findEntryById,
+  insertEntries,
   insertEntry,
   listEntryAreaDates,
   listEntries as listEntryRows,
@@ -25,6 +26,7 @@ import { AppError, type FieldErrors, fieldsFromIssues, notFound } from '../../do
 import type { Framework } from '../../domain/framework/schema.ts';
 import {
   type ImportProblem,
+  MAX_IMPORT_ENTRIES,
   type ParsedEntry,
   parseCsvEntries,
   parseMarkdownEntry,
@@ -36,6 +38,9 @@ import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { todayIso } from '../goals/goals.ts';
 import { requirePerson } from '../people/people.ts';
+
+/** Lets other requests run between chunks of a long import. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The entry as it leaves the server, with its Markdown rendered safely. */
 export function presentEntry(row: EntryWithParts): EntryOutput {
@@ -231,15 +236,26 @@ export async function importEntries(
   await requirePerson(ctx, personId);
   await ensureCanChange(ctx, personId, 'journal');
   const { framework } = await getActiveFramework(ctx);
+  const tooLarge = () =>
+    new AppError(
+      'too_large',
+      'IMPORT_TOO_LARGE',
+      `An import may hold at most ${MAX_IMPORT_ENTRIES.toLocaleString('en')} entries; split the file and import the parts one after another.`,
+    );
+  if (input.format === 'markdown' && input.files.length > MAX_IMPORT_ENTRIES) throw tooLarge();
   const parsed: ParsedEntry[] = [];
   const problems: ImportProblem[] = [];
   for (const f of input.files) {
-    const result = input.format === 'csv' ? parseCsvEntries(f.name, f.content) : parseMarkdownEntry(f.name, f.content);
-    parsed.push(...result.entries);
-    problems.push(...result.problems);
+    const left = MAX_IMPORT_ENTRIES - parsed.length;
+    const result =
+      input.format === 'csv' ? parseCsvEntries(f.name, f.content, left) : parseMarkdownEntry(f.name, f.content);
+    if ('truncated' in result && result.truncated) throw tooLarge();
+    for (const entry of result.entries) parsed.push(entry);
+    for (const problem of result.problems) problems.push(problem);
+    await yieldToEventLoop();
   }
   const valid: Array<{ entry: ParsedEntry; data: ReturnType<typeof createEntryInput.parse> }> = [];
-  for (const entry of parsed) {
+  for (const [i, entry] of parsed.entries()) {
     const check = createEntryInput.safeParse({ ...entry.fields, source: 'import' });
     const fields: FieldErrors = check.success ? {} : fieldsFromIssues(check.error.issues);
     if (check.success) checkAreas(framework, check.data.areas, fields);
@@ -247,6 +263,7 @@ export async function importEntries(
     const messages = Object.entries(fields).map(([k, v]) => `${k === 'occurredOn' ? 'date' : k}: ${v}`);
     if (messages.length > 0) problems.push({ file: entry.file, line: entry.line, message: messages.join('; ') });
     else if (check.success) valid.push({ entry, data: check.data });
+    if (i % 500 === 499) await yieldToEventLoop();
   }
   if (parsed.length === 0 && problems.length === 0) {
     problems.push({ file: input.files[0]?.name ?? '(input)', line: 1, message: 'no entries found' });
@@ -262,29 +279,26 @@ export async function importEntries(
     );
   }
   const now = nowIso(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const { data } of valid) {
-      await insertEntry(
-        trx,
-        {
-          id: ctx.newId(),
-          person_id: personId,
-          occurred_on: data.occurredOn as string,
-          title: data.title,
-          body: data.body,
-          kind: data.kind,
-          source: 'import',
-          visibility: data.visibility,
-          goal_id: null,
-          goal_action_id: null,
-          source_key: null,
-          created_at: now,
-          updated_at: now,
-        },
-        [...new Set(data.areas)],
-        data.links,
-      );
-    }
-  });
+  const rows = valid.map(({ data }) => ({
+    row: {
+      id: ctx.newId(),
+      person_id: personId,
+      occurred_on: data.occurredOn as string,
+      title: data.title,
+      body: data.body,
+      kind: data.kind,
+      source: 'import',
+      visibility: data.visibility,
+      goal_id: null,
+      goal_action_id: null,
+      source_key: null,
+      created_at: now,
+      updated_at: now,
+    },
+    areas: [...new Set(data.areas)],
+    links: data.links,
+  }));
+  // One transaction (all or nothing), written in multi-row statements that yield between them.
+  await ctx.db.transaction().execute((trx) => insertEntries(trx, rows));
   return { dryRun: false, valid: valid.length, imported: valid.length, problems: [] };
 }
