@@ -24,7 +24,22 @@ export const createEntryInput = z.strictObject({
 });
 export type CreateEntryInput = z.input<typeof createEntryInput>;
 
-export const updateEntryInput = createEntryInput.omit({ source: true }).partial().strict();
+/**
+ * An edit: only the fields given change. Written out without defaults on purpose — zod applies a
+ * `.default()` even inside `.partial()`, which silently reset the body, kind, links and
+ * visibility of every entry whose title was edited.
+ */
+export const updateEntryInput = z.strictObject({
+  occurredOn: isoDate.optional(),
+  title: z.string().trim().min(1, 'required').max(300).optional(),
+  body: z.string().max(50_000).optional(),
+  areas: z.array(z.string().min(1).max(60)).min(1, 'tag at least one area').max(10).optional(),
+  kind: z.enum(ENTRY_KINDS).optional(),
+  links: z.array(url).max(20).optional(),
+  visibility: z.enum(VISIBILITIES).optional(),
+  goalId: z.string().min(1).max(100).nullable().optional(),
+  goalActionId: z.string().min(1).max(100).nullable().optional(),
+});
 export type UpdateEntryInput = z.input<typeof updateEntryInput>;
 
 export const entryOutput = z.object({

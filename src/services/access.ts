@@ -1,4 +1,12 @@
-import { canAdminister, canChange, canSee, type Relation, relationTo, type Subject } from '../domain/access/policy.ts';
+import {
+  canAdminister,
+  canChange,
+  canSee,
+  type Relation,
+  relationTo,
+  type Subject,
+  visibilitiesFor,
+} from '../domain/access/policy.ts';
 import { AppError } from '../domain/errors.ts';
 import { actorOf, nowIso, type ServiceContext } from './context.ts';
 
@@ -49,27 +57,79 @@ export async function audit(
     .execute();
 }
 
+/** What one reader may see of one person's data, worked out once per call. */
+export interface ReaderScope {
+  personId: string;
+  relation: Relation;
+  /** The visibilities shown to this reader; undefined when everything is (the person themself, the system). */
+  visibilities: string[] | undefined;
+}
+
 /**
- * Allows reading a person's data of some visibility, recording the read; otherwise answers as if
- * the data did not exist (404), so nothing leaks about it.
+ * The acting party's view of a person's data: their relation and the visibilities they may see.
+ * Every list, count, total and derived field about someone is computed inside this scope.
+ */
+export async function readerScope(ctx: ServiceContext, personId: string): Promise<ReaderScope> {
+  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
+  const all = relation === 'self' || relation === 'system';
+  return { personId, relation, visibilities: all ? undefined : visibilitiesFor(relation) };
+}
+
+/**
+ * Records a read of someone's data through a list, count or aggregate: whenever the reader's
+ * relation lets them see any of it (even if this answer happened to be empty), never for readers
+ * who can see nothing of the person's (their answer is always empty).
+ */
+export async function auditRead(ctx: ServiceContext, scope: ReaderScope, resource: string): Promise<void> {
+  if (scope.visibilities && scope.visibilities.length === 0) return;
+  await audit(ctx, scope.personId, 'read', resource);
+}
+
+/** Whether a scope shows data of this visibility. */
+export function scopeSees(scope: ReaderScope, visibility: string): boolean {
+  return canSee(scope.relation, visibility);
+}
+
+/** The answer for data a reader may not see: by default the same as for data that does not exist. */
+type Hidden = () => AppError;
+const hiddenDefault =
+  (resource: string): Hidden =>
+  () =>
+    new AppError('not_found', 'NOT_FOUND', `No ${resource} to show here.`);
+
+/**
+ * Allows reading a person's data of some visibility, recording the read; otherwise throws
+ * `hidden()` — for one object, pass the very error a missing id gets (`notFound('entry', id)`),
+ * so hidden and missing answer alike and nothing leaks about it.
  */
 export async function ensureCanSee(
   ctx: ServiceContext,
   personId: string,
   visibility: string,
   resource: string,
-): Promise<Relation> {
-  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
-  if (!canSee(relation, visibility)) throw new AppError('not_found', 'NOT_FOUND', `No ${resource} to show here.`);
+  hidden: Hidden = hiddenDefault(resource),
+): Promise<ReaderScope> {
+  const scope = await readerScope(ctx, personId);
+  if (!scopeSees(scope, visibility)) throw hidden();
   await audit(ctx, personId, 'read', resource);
-  return relation;
+  return scope;
 }
 
-/** Allows changing a person's own data only to that person (or the system). */
-export async function ensureCanChange(ctx: ServiceContext, personId: string, resource: string): Promise<void> {
+/**
+ * Allows changing a person's own data only to that person (or the system). Someone who may not
+ * even see the data (`visibility`, when it is one object) gets `hidden()`, as for a missing id;
+ * someone who may see it is told they cannot change it.
+ */
+export async function ensureCanChange(
+  ctx: ServiceContext,
+  personId: string,
+  resource: string,
+  object: { visibility?: string; hidden?: Hidden } = {},
+): Promise<void> {
   const relation = await relationOf(ctx, await loadSubject(ctx, personId));
   if (canChange(relation)) return;
-  if (relation === 'none') throw new AppError('not_found', 'NOT_FOUND', `No ${resource} to show here.`);
+  const hidden = object.hidden ?? hiddenDefault(resource);
+  if (relation === 'none' || (object.visibility !== undefined && !canSee(relation, object.visibility))) throw hidden();
   throw new AppError('forbidden', 'FORBIDDEN', `Only the person themself can change their ${resource}.`);
 }
 
@@ -78,16 +138,16 @@ export function ensureAdmin(ctx: ServiceContext, what: string): void {
   if (!canAdminister(actorOf(ctx))) throw new AppError('forbidden', 'FORBIDDEN', `Only an admin can ${what}.`);
 }
 
-/** Filters rows by visibility for the acting party; records one read when anything is shown. */
+/** Filters rows by visibility for the acting party, and records the read of someone else's data. */
 export async function visibleTo<T extends { visibility: string }>(
   ctx: ServiceContext,
   personId: string,
   rows: T[],
   resource: string,
 ): Promise<T[]> {
-  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
-  const shown = rows.filter((r) => canSee(relation, r.visibility));
-  if (shown.length > 0) await audit(ctx, personId, 'read', resource);
+  const scope = await readerScope(ctx, personId);
+  const shown = rows.filter((r) => scopeSees(scope, r.visibility));
+  await auditRead(ctx, scope, resource);
   return shown;
 }
 

@@ -21,18 +21,25 @@ export async function insertAssessment(
   });
 }
 
-/** A person's assessments of one kind, newest first, with ratings; `limit` bounds how many. */
+/**
+ * A person's assessments of one kind, newest first, with ratings; `limit` bounds how many and
+ * `visibilities` (when given) keeps only those a reader may see.
+ */
 export async function listAssessments(
   db: Kysely<Database>,
   personId: string,
   kind: string,
   limit?: number,
+  visibilities?: string[],
 ): Promise<AssessmentWithRatings[]> {
   let query = db
     .selectFrom('assessments')
     .selectAll()
     .where('person_id', '=', personId)
     .where('kind', '=', kind)
+    .$if(visibilities !== undefined, (q) =>
+      q.where('visibility', 'in', visibilities && visibilities.length > 0 ? visibilities : ['']),
+    )
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc');
   if (limit !== undefined) query = query.limit(limit);

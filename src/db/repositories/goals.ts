@@ -31,13 +31,19 @@ export function findGoalRow(db: Kysely<Database>, id: string): Promise<GoalRow |
   return db.selectFrom('goals').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A person's goals with actions, check-ins and how many journal entries point at each. */
+/**
+ * A person's goals with actions, check-ins and how many journal entries point at each; with
+ * `visibilities`, only goals and entries of those visibilities (what one reader may see).
+ */
 export async function listGoals(
   db: Kysely<Database>,
   personId: string,
-  filter: { statuses?: string[]; areaId?: string; ids?: string[] } = {},
+  filter: { statuses?: string[]; areaId?: string; ids?: string[]; visibilities?: string[] | undefined } = {},
 ): Promise<GoalWithParts[]> {
   let query = db.selectFrom('goals').selectAll().where('person_id', '=', personId);
+  // Only goals of these visibilities, and evidence counted over entries of these visibilities.
+  const { visibilities } = filter;
+  if (visibilities) query = query.where('visibility', 'in', visibilities.length > 0 ? visibilities : ['']);
   if (filter.statuses) query = query.where('status', 'in', filter.statuses);
   if (filter.areaId) query = query.where('area_id', '=', filter.areaId);
   if (filter.ids) query = query.where('id', 'in', filter.ids);
@@ -52,6 +58,9 @@ export async function listGoals(
       .select(['goal_id'])
       .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
       .where('goal_id', 'in', ids)
+      .$if(visibilities !== undefined, (q) =>
+        q.where('visibility', 'in', visibilities && visibilities.length > 0 ? visibilities : ['']),
+      )
       .groupBy('goal_id')
       .execute(),
   ]);
@@ -96,6 +105,8 @@ export async function updateGoalAction(
   id: string,
   patch: Partial<Omit<GoalActionRow, 'id' | 'goal_id'>>,
 ): Promise<void> {
+  // An empty change is a no-op (SQL has no "update … set" without columns).
+  if (Object.keys(patch).length === 0) return;
   await db.updateTable('goal_actions').set(patch).where('id', '=', id).execute();
 }
 

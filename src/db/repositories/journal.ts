@@ -9,6 +9,8 @@ export type EntryRow = Selectable<JournalEntriesTable>;
 export interface EntryWithParts extends EntryRow {
   areas: string[];
   links: string[];
+  /** The visibility of the goal the entry is linked to (null when it is linked to none). */
+  goal_visibility: string | null;
 }
 
 /** Filters for listing a person's entries; all optional, combined with AND. */
@@ -200,14 +202,20 @@ export function listEntryAreaDates(db: Kysely<Database>, personId: string, from?
 export async function attachParts(db: Kysely<Database>, rows: EntryRow[]): Promise<EntryWithParts[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [areas, links] = await Promise.all([
+  const goalIds = [...new Set(rows.flatMap((r) => (r.goal_id ? [r.goal_id] : [])))];
+  const [areas, links, goals] = await Promise.all([
     db.selectFrom('journal_entry_areas').selectAll().where('entry_id', 'in', ids).execute(),
     db.selectFrom('journal_entry_links').selectAll().where('entry_id', 'in', ids).orderBy('position').execute(),
+    goalIds.length > 0
+      ? db.selectFrom('goals').select(['id', 'visibility']).where('id', 'in', goalIds).execute()
+      : Promise.resolve([]),
   ]);
+  const goalVisibility = new Map(goals.map((g) => [g.id, g.visibility]));
   return rows.map((r) => ({
     ...stripSearch(r),
     areas: areas.filter((a) => a.entry_id === r.id).map((a) => a.area_id),
     links: links.filter((l) => l.entry_id === r.id).map((l) => l.url),
+    goal_visibility: r.goal_id ? (goalVisibility.get(r.goal_id) ?? null) : null,
   }));
 }
 

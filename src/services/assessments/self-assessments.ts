@@ -77,10 +77,17 @@ export async function submitSelfAssessment(
 /** One assessment, read against the framework version it was made with. */
 export async function getAssessment(ctx: ServiceContext, assessmentId: string): Promise<AssessmentOutput> {
   const row = await findAssessmentById(ctx.db, assessmentId);
-  if (!row) throw notFound('assessment', assessmentId);
-  if (row.kind === SELF) await ensureCanSee(ctx, row.person_id, row.visibility, 'assessments');
-  else if (!(isSelf(ctx, row.person_id) || (row.rater_id !== null && isSelf(ctx, row.rater_id))))
-    throw notFound('assessment', assessmentId);
+  const missing = () => notFound('assessment', assessmentId);
+  if (!row) throw missing();
+  if (row.kind === SELF) await ensureCanSee(ctx, row.person_id, row.visibility, 'assessments', missing);
+  else {
+    // A 360 answer is read by its rater, and by the rated person only when it comes from their
+    // manager or a mentor (named in the results anyway). A peer's answer is never read alone,
+    // whatever the number of answers: the rated person sees peers only as an average of three or more.
+    const byRater = row.rater_id !== null && isSelf(ctx, row.rater_id);
+    const byRated = isSelf(ctx, row.person_id) && row.kind !== 'peer';
+    if (!byRater && !byRated) throw missing();
+  }
   return present(ctx, row);
 }
 

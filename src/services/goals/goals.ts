@@ -11,6 +11,7 @@ import { createGoalInput } from '../../contracts/goals.ts';
 import {
   findGoalAction,
   findGoalRow,
+  type GoalRow,
   type GoalWithParts,
   insertCheckin,
   insertGoal,
@@ -23,7 +24,7 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import { findArea } from '../../domain/framework/framework.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import { goalProgress, isOpenGoal } from '../../domain/goals/progress.ts';
-import { ensureCanChange, ensureCanSee, visibleTo } from '../access.ts';
+import { auditRead, ensureCanChange, ensureCanSee, readerScope } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
@@ -139,12 +140,21 @@ export async function createGoal(
   return getGoal(ctx, id);
 }
 
+/** The goal, when the acting person may change it; a goal they may not see answers as a missing one. */
+async function goalToChange(ctx: ServiceContext, goalId: string): Promise<GoalRow> {
+  const row = await findGoalRow(ctx.db, goalId);
+  if (!row) throw notFound('goal', goalId);
+  await ensureCanChange(ctx, row.person_id, 'goals', { visibility: row.visibility, hidden: () => notFound('goal', goalId) });
+  return row;
+}
+
 /** One goal with actions, check-ins and progress. */
 export async function getGoal(ctx: ServiceContext, goalId: string): Promise<GoalOutput> {
   const row = await findGoalRow(ctx.db, goalId);
   if (!row) throw notFound('goal', goalId);
-  await ensureCanSee(ctx, row.person_id, row.visibility, 'goals');
-  const [goal] = await listGoalRows(ctx.db, row.person_id, { ids: [goalId] });
+  // A goal the reader may not see answers exactly as one that does not exist.
+  const scope = await ensureCanSee(ctx, row.person_id, row.visibility, 'goals', () => notFound('goal', goalId));
+  const [goal] = await listGoalRows(ctx.db, row.person_id, { ids: [goalId], visibilities: scope.visibilities });
   if (!goal) throw notFound('goal', goalId);
   return presentGoal(goal, todayIso(ctx));
 }
@@ -158,7 +168,10 @@ export async function listGoals(
   await requirePerson(ctx, personId);
   const { framework } = await getActiveFramework(ctx);
   const today = todayIso(ctx);
-  const all = (await visibleTo(ctx, personId, await listGoalRows(ctx.db, personId), 'goals')).map((g) =>
+  // Goals, evidence counts and the roll-up are all computed over what this reader may see.
+  const scope = await readerScope(ctx, personId);
+  await auditRead(ctx, scope, 'goals');
+  const all = (await listGoalRows(ctx.db, personId, { visibilities: scope.visibilities })).map((g) =>
     presentGoal(g, today),
   );
   const status = filter.status ?? 'all';
@@ -183,9 +196,7 @@ export async function listGoals(
 
 /** Changes a goal's text, due date or status. */
 export async function updateGoal(ctx: ServiceContext, goalId: string, input: UpdateGoalInput): Promise<GoalOutput> {
-  const row = await findGoalRow(ctx.db, goalId);
-  if (!row) throw notFound('goal', goalId);
-  await ensureCanChange(ctx, row.person_id, 'goals');
+  const row = await goalToChange(ctx, goalId);
   await updateGoalRow(ctx.db, goalId, {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.why !== undefined ? { why: input.why } : {}),
@@ -200,9 +211,7 @@ export async function updateGoal(ctx: ServiceContext, goalId: string, input: Upd
 
 /** Adds an action to a goal, written or picked from the framework's suggestions. */
 export async function addGoalAction(ctx: ServiceContext, goalId: string, input: GoalActionInput): Promise<GoalOutput> {
-  const row = await findGoalRow(ctx.db, goalId);
-  if (!row) throw notFound('goal', goalId);
-  await ensureCanChange(ctx, row.person_id, 'goals');
+  const row = await goalToChange(ctx, goalId);
   const { framework } = await getActiveFramework(ctx);
   const resolved = resolveActionTitle(framework, input, 0);
   await insertGoalAction(ctx.db, {
@@ -225,10 +234,9 @@ export async function updateGoalAction(
   actionId: string,
   input: UpdateGoalActionInput,
 ): Promise<GoalOutput> {
+  await goalToChange(ctx, goalId);
   const action = await findGoalAction(ctx.db, goalId, actionId);
   if (!action) throw notFound('goal action', actionId);
-  const owner = await findGoalRow(ctx.db, goalId);
-  if (owner) await ensureCanChange(ctx, owner.person_id, 'goals');
   await updateGoalActionRow(ctx.db, actionId, {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
@@ -239,9 +247,7 @@ export async function updateGoalAction(
 
 /** Records a dated check-in on a goal: a note and a confidence from 1 to 5. */
 export async function addCheckin(ctx: ServiceContext, goalId: string, input: CheckinInput): Promise<GoalOutput> {
-  const row = await findGoalRow(ctx.db, goalId);
-  if (!row) throw notFound('goal', goalId);
-  await ensureCanChange(ctx, row.person_id, 'goals');
+  const row = await goalToChange(ctx, goalId);
   await insertCheckin(ctx.db, {
     id: ctx.newId(),
     goal_id: goalId,

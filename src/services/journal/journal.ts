@@ -21,7 +21,6 @@ import {
   updateEntry as updateEntryRow,
 } from '../../db/repositories/journal.ts';
 import type { Database } from '../../db/schema.ts';
-import { visibilitiesFor } from '../../domain/access/policy.ts';
 import { AppError, type FieldErrors, fieldsFromIssues, notFound } from '../../domain/errors.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import {
@@ -33,7 +32,7 @@ import {
 } from '../../domain/journal/import-parse.ts';
 import { isoWeekOf } from '../../domain/journal/journal.ts';
 import { renderMarkdown } from '../../presenters/markdown.ts';
-import { audit, ensureCanChange, ensureCanSee, loadSubject, relationOf } from '../access.ts';
+import { auditRead, ensureCanChange, ensureCanSee, type ReaderScope, readerScope, scopeSees } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { todayIso } from '../goals/goals.ts';
@@ -42,8 +41,12 @@ import { requirePerson } from '../people/people.ts';
 /** Lets other requests run between chunks of a long import. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The entry as it leaves the server, with its Markdown rendered safely. */
-export function presentEntry(row: EntryWithParts): EntryOutput {
+/**
+ * The entry as it leaves the server, with its Markdown rendered safely. The goal it is linked to
+ * is named only to readers who may see that goal (`scope` absent: the owner's own view).
+ */
+export function presentEntry(row: EntryWithParts, scope?: ReaderScope): EntryOutput {
+  const showGoal = !scope || row.goal_visibility === null || scopeSees(scope, row.goal_visibility);
   return {
     id: row.id,
     personId: row.person_id,
@@ -56,8 +59,8 @@ export function presentEntry(row: EntryWithParts): EntryOutput {
     source: row.source,
     links: row.links,
     visibility: row.visibility as EntryOutput['visibility'],
-    goalId: row.goal_id,
-    goalActionId: row.goal_action_id,
+    goalId: showGoal ? row.goal_id : null,
+    goalActionId: showGoal ? row.goal_action_id : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -138,19 +141,29 @@ export async function createEntry(ctx: ServiceContext, personId: string, raw: Cr
   return getEntry(ctx, id);
 }
 
+/** One entry; an entry the reader may not see answers exactly as one that does not exist. */
 export async function getEntry(ctx: ServiceContext, entryId: string): Promise<EntryOutput> {
   const row = await findEntryById(ctx.db, entryId);
   if (!row) throw notFound('entry', entryId);
-  await ensureCanSee(ctx, row.person_id, row.visibility, 'journal');
-  return presentEntry(row);
+  const scope = await ensureCanSee(ctx, row.person_id, row.visibility, 'journal', () => notFound('entry', entryId));
+  return presentEntry(row, scope);
+}
+
+/** The entry, when the acting person may change it; hidden entries answer as missing ones. */
+async function entryToChange(ctx: ServiceContext, entryId: string): Promise<EntryWithParts> {
+  const row = await findEntryById(ctx.db, entryId);
+  if (!row) throw notFound('entry', entryId);
+  await ensureCanChange(ctx, row.person_id, 'journal', {
+    visibility: row.visibility,
+    hidden: () => notFound('entry', entryId),
+  });
+  return row;
 }
 
 /** Edits an entry; only the fields given change. */
 export async function updateEntry(ctx: ServiceContext, entryId: string, raw: UpdateEntryInput): Promise<EntryOutput> {
   const input = updateEntryInput.parse(raw);
-  const row = await findEntryById(ctx.db, entryId);
-  if (!row) throw notFound('entry', entryId);
-  await ensureCanChange(ctx, row.person_id, 'journal');
+  const row = await entryToChange(ctx, entryId);
   if (input.areas) {
     const { framework } = await getActiveFramework(ctx);
     const fields: FieldErrors = {};
@@ -182,9 +195,7 @@ export async function updateEntry(ctx: ServiceContext, entryId: string, raw: Upd
 }
 
 export async function deleteEntry(ctx: ServiceContext, entryId: string): Promise<void> {
-  const row = await findEntryById(ctx.db, entryId);
-  if (!row) throw notFound('entry', entryId);
-  await ensureCanChange(ctx, row.person_id, 'journal');
+  await entryToChange(ctx, entryId);
   await deleteEntryRow(ctx.db, entryId);
 }
 
@@ -193,18 +204,28 @@ export async function listEntries(ctx: ServiceContext, personId: string, query: 
   await requirePerson(ctx, personId);
   const { limit, offset, ...filter } = query;
   // Only what this reader may see is listed or counted: others' private entries do not exist for them.
-  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
-  const visibilities = relation === 'self' || relation === 'system' ? undefined : visibilitiesFor(relation);
-  const { entries, total } = await listEntryRows(ctx.db, personId, { ...filter, visibilities }, { limit, offset });
-  if (total > 0) await audit(ctx, personId, 'read', 'journal');
-  return { entries: entries.map(presentEntry), total };
+  const scope = await readerScope(ctx, personId);
+  await auditRead(ctx, scope, 'journal');
+  // Filtering by a goal the reader may not see finds nothing, as for an unknown goal.
+  if (filter.goalId && scope.visibilities) {
+    const goal = await findGoalRow(ctx.db, filter.goalId);
+    if (!goal || !scopeSees(scope, goal.visibility)) return { entries: [], total: 0 };
+  }
+  const { entries, total } = await listEntryRows(
+    ctx.db,
+    personId,
+    { ...filter, visibilities: scope.visibilities },
+    { limit, offset },
+  );
+  return { entries: entries.map((row) => presentEntry(row, scope)), total };
 }
 
 /** Evidence per area per ISO week, oldest week first, for the last `weeks` weeks. */
 export async function evidenceTimeline(ctx: ServiceContext, personId: string, weeks = 26): Promise<TimelineOutput> {
   await requirePerson(ctx, personId);
-  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
-  const visibilities = relation === 'self' || relation === 'system' ? undefined : visibilitiesFor(relation);
+  const scope = await readerScope(ctx, personId);
+  const { visibilities } = scope;
+  await auditRead(ctx, scope, 'evidence timeline');
   const today = todayIso(ctx);
   const from = new Date(`${today}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - 7 * (weeks - 1));

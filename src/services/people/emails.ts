@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
-import { ensureSelfOrAdmin } from '../access.ts';
+import { audit, ensureSelfOrAdmin } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { requirePerson } from './people.ts';
 
@@ -14,6 +14,7 @@ const emailSchema = z
 export async function listEmails(ctx: ServiceContext, personId: string): Promise<{ primary: string; extra: string[] }> {
   const person = await requirePerson(ctx, personId);
   ensureSelfOrAdmin(ctx, personId, 'see these email addresses');
+  await audit(ctx, personId, 'read', 'email addresses');
   const rows = await ctx.db
     .selectFrom('person_emails')
     .select('email')

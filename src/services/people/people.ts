@@ -11,7 +11,7 @@ import {
 import { AppError, notFound } from '../../domain/errors.ts';
 import { findStage } from '../../domain/framework/framework.ts';
 import { presentPerson } from '../../presenters/index.ts';
-import { ensureAdmin } from '../access.ts';
+import { audit, ensureAdmin } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 
@@ -45,7 +45,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
       updated_at: now,
     });
   });
-  return getPerson(ctx, id);
+  return loadProfile(ctx, id);
 }
 
 async function mentorsByMentee(ctx: ServiceContext, personIds?: string[]): Promise<Map<string, string[]>> {
@@ -62,7 +62,15 @@ export async function listPeople(ctx: ServiceContext): Promise<PersonOutput[]> {
   return rows.map((row) => presentPerson(row, mentors.get(row.id) ?? []));
 }
 
+/**
+ * One profile. Profiles are the organisation's directory (every member lists them with
+ * `listPeople`), so reading one is not recorded; changing someone else's is.
+ */
 export async function getPerson(ctx: ServiceContext, personId: string): Promise<PersonOutput> {
+  return loadProfile(ctx, personId);
+}
+
+async function loadProfile(ctx: ServiceContext, personId: string): Promise<PersonOutput> {
   const row = await requirePerson(ctx, personId);
   return presentPerson(row, (await mentorsByMentee(ctx, [personId])).get(personId) ?? []);
 }
@@ -82,8 +90,15 @@ export async function updatePerson(
   const isAdmin = actor.kind === 'system' || actor.isAdmin;
   if (!isSelf && !isAdmin)
     throw new AppError('forbidden', 'FORBIDDEN', 'Only the person themself or an admin can change a profile.');
-  if (!isAdmin && (input.managerId !== undefined || input.mentorIds !== undefined || input.isAdmin !== undefined)) {
-    throw new AppError('forbidden', 'FORBIDDEN', 'Only an admin can set managers, mentors and admin rights.');
+  // Team membership decides who reads team-shared data, so nobody puts themself into a team.
+  if (
+    !isAdmin &&
+    (input.managerId !== undefined ||
+      input.mentorIds !== undefined ||
+      input.isAdmin !== undefined ||
+      input.team !== undefined)
+  ) {
+    throw new AppError('forbidden', 'FORBIDDEN', 'Only an admin can set teams, managers, mentors and admin rights.');
   }
   if (actor.kind === 'person' && actor.id === personId && input.isAdmin === false) {
     throw new AppError('conflict', 'LAST_ADMIN', 'You cannot take away your own admin rights; ask another admin.');
@@ -126,7 +141,8 @@ export async function updatePerson(
       }
     }
   });
-  return getPerson(ctx, personId);
+  await audit(ctx, personId, 'change', 'profile');
+  return loadProfile(ctx, personId);
 }
 
 /**

@@ -6,7 +6,7 @@ import { findStage, targetsFor } from '../../domain/framework/framework.ts';
 import { type ActionState, pickNextActions } from '../../domain/progress/next-actions.ts';
 import { type AreaStanding, type Rating, standingByArea } from '../../domain/progress/standing.ts';
 import { presentPerson } from '../../presenters/index.ts';
-import { ensureCanChange, ensureCanSee } from '../access.ts';
+import { audit, ensureCanChange, ensureCanSee, readerScope } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
@@ -17,7 +17,7 @@ function ratingsOf(assessment: AssessmentWithRatings | undefined): Map<string, R
 }
 
 /**
- * Where a person stands: latest and previous self-assessed level per area against the targets of
+ * Where a person stands: latest and previous self-assessed level (of those the reader may see) per area against the targets of
  * their chosen track and stage in the active framework.
  */
 export async function getStanding(
@@ -27,9 +27,12 @@ export async function getStanding(
 ): Promise<StandingOutput> {
   const person = await requirePerson(ctx, personId);
   const { framework } = await getActiveFramework(ctx);
-  const [latest, previous] = await listAssessments(ctx.db, personId, 'self', 2);
-  // Others see where someone stands only when the latest self-assessment is shared with them.
-  await ensureCanSee(ctx, personId, latest?.visibility ?? 'private', 'standing');
+  // "Latest" and "previous" are the newest self-assessments this reader may see: a level from an
+  // assessment kept from them never shows, not even as the "before" of a shared one.
+  const scope = await readerScope(ctx, personId);
+  const [latest, previous] = await listAssessments(ctx.db, personId, 'self', 2, scope.visibilities);
+  if (!latest && scope.visibilities) throw new AppError('not_found', 'NOT_FOUND', 'No standing to show here.');
+  await audit(ctx, personId, 'read', 'standing');
   // Another track or stage than the person's own may be asked for ("what if I aimed for staff?").
   const trackId = target.track ?? person.track;
   const stageId = target.track ? (target.stage ?? null) : (target.stage ?? person.stage);

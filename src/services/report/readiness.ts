@@ -2,21 +2,14 @@ import { format, subDays } from 'date-fns';
 import type { StandingOutput } from '../../contracts/index.ts';
 import { listActionStates } from '../../db/repositories/action-states.ts';
 import { listEntries } from '../../db/repositories/journal.ts';
-import { visibilitiesFor } from '../../domain/access/policy.ts';
 import { type ActionState, pickNextActions } from '../../domain/progress/next-actions.ts';
 import type { AreaStanding } from '../../domain/progress/standing.ts';
 import { assessReadiness, type EvidenceItem, type Readiness } from '../../domain/report/readiness.ts';
-import { loadSubject, relationOf } from '../access.ts';
+import { audit, readerScope } from '../access.ts';
 import type { ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { listGoals, todayIso } from '../goals/goals.ts';
 import { getStanding } from '../progress/standing.ts';
-
-/** What a reader may see of a person's journal (undefined: everything). */
-async function readableVisibilities(ctx: ServiceContext, personId: string): Promise<string[] | undefined> {
-  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
-  return relation === 'self' || relation === 'system' ? undefined : visibilitiesFor(relation);
-}
 
 /** Everything a readiness report shows: who, for which target, as of when, and the assessment. */
 export interface ReadinessReport extends Readiness {
@@ -42,7 +35,9 @@ export async function buildReadinessReport(
   personId: string,
   target: { track?: string | undefined; stage?: string | undefined } = {},
 ): Promise<ReadinessReport> {
+  // getStanding refuses readers who may see no self-assessment, as if there were none.
   const standing = await getStanding(ctx, personId, target);
+  await audit(ctx, personId, 'read', 'readiness report');
   const { framework } = await getActiveFramework(ctx);
   const today = todayIso(ctx);
   const since90 = format(subDays(new Date(`${today}T00:00:00Z`), 90), 'yyyy-MM-dd');
@@ -50,7 +45,7 @@ export async function buildReadinessReport(
     listEntries(
       ctx.db,
       personId,
-      { visibilities: await readableVisibilities(ctx, personId) },
+      { visibilities: (await readerScope(ctx, personId)).visibilities },
       { limit: MAX_ENTRIES, offset: 0 },
     ),
     listGoals(ctx, personId, { status: 'open' }),
