@@ -44,6 +44,8 @@ export interface CheckedRepository {
  */
 export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<CheckedRepository> {
   const abs = path.resolve(repoPath);
+  // Checked first: the answer must not depend on what is at the path.
+  if (rev.startsWith('-')) throw new AppError('invalid', 'UNKNOWN_REVISION', `"${rev}" is not a revision.`);
   try {
     fs.accessSync(abs, fs.constants.R_OK | fs.constants.X_OK);
   } catch (error) {
@@ -70,7 +72,6 @@ export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<C
       `${abs} is a shallow clone: its history is cut short, so the figures would be wrong. Run \`git fetch --unshallow\` there first.`,
     );
   }
-  if (rev.startsWith('-')) throw new AppError('invalid', 'UNKNOWN_REVISION', `"${rev}" is not a revision.`);
   // A range (a..b or a...b) is checked end by end; the commit it names is its right-hand end.
   const ends = (rev.includes('..') ? rev.split(/\.\.\.?/) : [rev]).map((e) => e || 'HEAD');
   const shas = await Promise.all(
@@ -78,7 +79,9 @@ export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<C
       try {
         return (await git(abs, ['rev-parse', '--verify', '--quiet', `${end}^{commit}`])).trim();
       } catch {
-        if (end === 'HEAD' && !(await succeeds(abs, ['rev-parse', '--verify', '--quiet', 'HEAD']))) {
+        // Whatever revision was asked for: an unknown one is told apart only in a repository with
+        // commits (one that could be registered anyway).
+        if (!(await succeeds(abs, ['rev-parse', '--verify', '--quiet', 'HEAD']))) {
           throw new AppError('invalid', 'EMPTY_REPOSITORY', `${abs} has no commits yet.`);
         }
         throw new AppError('invalid', 'UNKNOWN_REVISION', `Unknown revision "${end}" in ${abs}.`);
@@ -89,33 +92,151 @@ export async function checkRepository(repoPath: string, rev = 'HEAD'): Promise<C
 }
 
 /**
- * The .mailmap text git would use: the work tree's .mailmap (or HEAD:.mailmap in a bare
- * repository), then the files named by mailmap.file and mailmap.blob.
+ * Git config that keeps git from reading any mailmap by itself. The miner reads raw identities
+ * (%an/%ae, never %aN/%aE) and applies the mailmap it vetted (readMailmapText) in its own code;
+ * but `git log` loads the mailmap anyway while log.mailmap is on (its default since git 2.23), so
+ * a repository whose config names an outside mailmap.file would still make git open that file
+ * (a FIFO there hangs the import). Given with the command's scope, these beat the repository's
+ * config.
  */
-export async function readMailmapText(repo: CheckedRepository): Promise<string> {
-  const [top, config] = await Promise.all([
+export const NO_GIT_MAILMAP: Readonly<Record<string, string>> = {
+  'log.mailmap': 'false',
+  'mailmap.file': '',
+  'mailmap.blob': '',
+};
+
+/**
+ * Runs `start` with extra git config in the environment (GIT_CONFIG_COUNT, git 2.31+: command
+ * scope, like `-c`), then puts the environment back. Only git processes spawned synchronously by
+ * `start` (before its first await) get the config; spawn copies the environment at once and no
+ * other code runs in between, so nothing else sees it. For spawns whose arguments are built
+ * elsewhere (readLog's logArgs); where the arguments are at hand, pass `-c` instead.
+ */
+export function withGitConfig<T>(config: Readonly<Record<string, string>>, start: () => T): T {
+  const env = process.env;
+  const before = new Map<string, string | undefined>();
+  const set = (key: string, value: string) => {
+    if (!before.has(key)) before.set(key, env[key]);
+    env[key] = value;
+  };
+  let count = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+  for (const [key, value] of Object.entries(config)) {
+    set(`GIT_CONFIG_KEY_${count}`, key);
+    set(`GIT_CONFIG_VALUE_${count}`, value);
+    count++;
+  }
+  set('GIT_CONFIG_COUNT', String(count));
+  try {
+    return start();
+  } finally {
+    for (const [key, value] of before) {
+      if (value === undefined) delete env[key];
+      else env[key] = value;
+    }
+  }
+}
+
+/** Is `file` (a real path) inside one of the real folders `roots`? */
+function isInside(file: string, roots: string[]): boolean {
+  return roots.some((root) => file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+}
+
+/**
+ * Reads a regular file without following a symlink at its last component and without blocking
+ * on a FIFO or device; null when it is missing or anything but a regular file.
+ */
+function readRegularFile(file: string): string | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  } catch {
+    return null; // missing, a symlink (ELOOP), unreadable
+  }
+  try {
+    return fs.fstatSync(fd).isFile() ? fs.readFileSync(fd, 'utf8') : null;
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The .mailmap text to apply, read only from inside the repository: the work tree's .mailmap (or
+ * HEAD:.mailmap in a bare repository), then the blob named by mailmap.blob, then the file named by
+ * mailmap.file. Whoever can write a repository's config (or its work tree) must not make the
+ * server read other files, so:
+ * - the work tree's .mailmap is not followed when it is a symlink (as git does since 2.32);
+ * - mailmap.file counts only when its real path (symlinks resolved, a relative path taken from
+ *   the work tree, or the git dir of a bare repository, as git does) is a regular file inside the
+ *   work tree or the git dir; anything else is ignored and `onWarning` says so (the same words
+ *   whatever the reason, so the warning tells nothing about files outside);
+ * - mailmap.blob names an object of the repository itself, read with `git cat-file`.
+ * Git itself must not read these settings either: run git log under NO_GIT_MAILMAP.
+ */
+export async function readMailmapText(
+  repo: CheckedRepository,
+  onWarning: (message: string) => void = () => {},
+): Promise<string> {
+  const [top, dirs, config] = await Promise.all([
     repo.isBare ? Promise.resolve('') : git(repo.path, ['rev-parse', '--show-toplevel']).then((t) => t.trim()),
-    git(repo.path, ['config', '--get-regexp', '^mailmap\\.']).catch(() => ''),
+    git(repo.path, ['rev-parse', '--absolute-git-dir', '--git-common-dir']).then((out) =>
+      out
+        .trim()
+        .split('\n')
+        .map((dir) => path.resolve(repo.path, dir)),
+    ),
+    // -z: "key\nvalue\0" per setting, so a value may hold any character.
+    git(repo.path, ['config', '-z', '--get-regexp', '^mailmap\\.']).catch(() => ''),
   ]);
   const settings = new Map(
     config
-      .trim()
-      .split('\n')
+      .split('\0')
       .filter(Boolean)
-      .map((line) => [line.slice(0, line.indexOf(' ')).toLowerCase(), line.slice(line.indexOf(' ') + 1)] as const),
+      .map((entry) => {
+        const newline = entry.indexOf('\n');
+        return newline === -1
+          ? ([entry.toLowerCase(), ''] as const)
+          : ([entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1)] as const);
+      }),
   );
+  const roots = [...new Set([top, ...dirs].filter(Boolean))].flatMap((dir) => {
+    try {
+      return [fs.realpathSync(dir)];
+    } catch {
+      return [];
+    }
+  });
+
   const parts: string[] = [];
-  const workTreeFile = top ? path.join(top, '.mailmap') : '';
-  if (workTreeFile && fs.existsSync(workTreeFile)) parts.push(fs.readFileSync(workTreeFile, 'utf8'));
+  if (top) {
+    const text = readRegularFile(path.join(top, '.mailmap'));
+    if (text !== null) parts.push(text);
+    else if (fs.lstatSync(path.join(top, '.mailmap'), { throwIfNoEntry: false })?.isSymbolicLink()) {
+      onWarning('.mailmap is a symlink; it is ignored (as git does).');
+    }
+  }
   // In a bare repository git reads HEAD:.mailmap unless mailmap.blob says otherwise.
   const blob = settings.get('mailmap.blob') ?? (repo.isBare ? 'HEAD:.mailmap' : '');
-  if (blob) parts.push(await git(repo.path, ['cat-file', 'blob', blob]).catch(() => ''));
+  if (blob && !blob.startsWith('-')) parts.push(await git(repo.path, ['cat-file', 'blob', blob]).catch(() => ''));
   const file = settings.get('mailmap.file');
   if (file) {
     const resolved = file.startsWith('~/')
       ? path.join(process.env.HOME ?? '', file.slice(2))
       : path.resolve(top || repo.path, file);
-    if (fs.existsSync(resolved)) parts.push(fs.readFileSync(resolved, 'utf8'));
+    let real = '';
+    try {
+      real = fs.realpathSync(resolved);
+    } catch {
+      // missing: ignored, as git does
+    }
+    const text = real && isInside(real, roots) ? readRegularFile(real) : null;
+    if (text !== null) parts.push(text);
+    else {
+      onWarning(
+        `mailmap.file "${file}" is ignored: only a regular file inside the repository (its work tree or git folder) is read.`,
+      );
+    }
   }
   return parts.join('\n');
 }

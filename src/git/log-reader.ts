@@ -39,6 +39,14 @@ export function logArgs(options: LogOptions): string[] {
     'core.quotepath=off',
     '-c',
     'log.showSignature=false',
+    // The miner applies the mailmap itself (only files inside the repository; see readMailmapText):
+    // git must never open a mailmap.file a repository's config points elsewhere.
+    '-c',
+    'log.mailmap=false',
+    '-c',
+    'mailmap.file=',
+    '-c',
+    'mailmap.blob=',
     'log',
     '--no-merges',
     '--no-color',

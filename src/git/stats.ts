@@ -1,6 +1,6 @@
 import { type Credit, CreditCounter, type GitStats } from '../domain/git/credit.ts';
 import { Mailmap } from '../domain/git/mailmap.ts';
-import { checkRepository, readMailmapText } from './git.ts';
+import { checkRepository, NO_GIT_MAILMAP, readMailmapText, withGitConfig } from './git.ts';
 import { type LoggedCommit, readLog } from './log-reader.ts';
 
 export interface StatsOptions {
@@ -19,6 +19,12 @@ export interface StatsOptions {
   /** Called per commit (the journal import groups credits by week). */
   onCommit?: (commit: LoggedCommit) => void;
   onCredit?: (credit: Credit) => void;
+  /**
+   * Called with what a person should know but that does not stop the mining, e.g. a mailmap.file
+   * outside the repository that was ignored. Not part of the --json document or the import
+   * result; nothing is said when no callback is given.
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** The `leadway git stats --json` document. */
@@ -34,7 +40,7 @@ export async function mineRepository(
   RepoStats & { sha: string; unresolvedTargets: ReadonlyArray<{ fixer: string; target: string; sha: string }> }
 > {
   const repo = await checkRepository(options.repo, options.rev ?? 'HEAD');
-  const mailmap = Mailmap.parse(await readMailmapText(repo));
+  const mailmap = Mailmap.parse(await readMailmapText(repo, options.onWarning));
   const counter = new CreditCounter({
     mailmap,
     ...(options.testPatterns?.length ? { testPatterns: options.testPatterns } : {}),
@@ -42,23 +48,27 @@ export async function mineRepository(
     ...(options.onCredit ? { onCredit: options.onCredit } : {}),
   });
   let sinceReport = 0;
-  await readLog(
-    {
-      repo: repo.path,
-      rev: options.rev ?? 'HEAD',
-      since: options.since,
-      until: options.until,
-      withNames: !options.withoutPaths,
-      withDetails: Boolean(options.withDetails),
-    },
-    (commit) => {
-      options.onCommit?.(commit);
-      counter.add(commit);
-      if (options.onProgress && ++sinceReport === 2000) {
-        sinceReport = 0;
-        options.onProgress(counter.commits);
-      }
-    },
+  // git must not read the repository's mailmap settings itself (see NO_GIT_MAILMAP): the log is
+  // read raw and the vetted mailmap applied above. readLog spawns git before its first await.
+  await withGitConfig(NO_GIT_MAILMAP, () =>
+    readLog(
+      {
+        repo: repo.path,
+        rev: options.rev ?? 'HEAD',
+        since: options.since,
+        until: options.until,
+        withNames: !options.withoutPaths,
+        withDetails: Boolean(options.withDetails),
+      },
+      (commit) => {
+        options.onCommit?.(commit);
+        counter.add(commit);
+        if (options.onProgress && ++sinceReport === 2000) {
+          sinceReport = 0;
+          options.onProgress(counter.commits);
+        }
+      },
+    ),
   );
   const stats = counter.finish();
   options.onProgress?.(stats.commits);

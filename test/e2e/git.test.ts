@@ -53,7 +53,11 @@ it('registers a repository in settings, imports it, and shows the evidence in th
   await page.getByText('Read 2 new commits: 1 credit, 1 entry created, 0 updated.').waitFor();
   await page.getByLabel('Path of a local repository').fill('/no/such/folder');
   await page.getByRole('button', { name: 'Add repository' }).click();
-  await page.getByText('No such folder: /no/such/folder.').waitFor();
+  await page
+    .getByText(
+      '/no/such/folder cannot be used: it must be a readable, non-shallow git repository with commits on this server.',
+    )
+    .waitFor();
 
   await page.getByRole('link', { name: 'Journal' }).click();
   const entry = page.locator('li.entry', { hasText: 'Reviewed 1 change by 1 person' });

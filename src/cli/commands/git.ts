@@ -110,6 +110,7 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
           docPatterns: opts.docPattern,
           withoutPaths: !opts.paths,
           onProgress: progress.update,
+          onWarning: (message) => io.stderr(`Warning: ${message}\n`),
         });
         stats = mined;
       } finally {

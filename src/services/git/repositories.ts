@@ -23,7 +23,7 @@ import { isoWeekOf } from '../../domain/journal/journal.ts';
 import { checkRepository, git } from '../../git/git.ts';
 import { mineRepository } from '../../git/stats.ts';
 import { ensureAdmin, ensureCanSee } from '../access.ts';
-import { nowIso, type ServiceContext } from '../context.ts';
+import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
 
@@ -48,13 +48,46 @@ function present(row: GitRepositoryRow): RepositoryOutput {
   };
 }
 
+/** The checks' codes for a path that cannot be mined at all (not for an unknown revision). */
+const UNUSABLE_PATH_CODES = new Set([
+  'REPO_NOT_FOUND',
+  'REPO_UNREADABLE',
+  'NOT_A_REPOSITORY',
+  'SHALLOW_REPOSITORY',
+  'EMPTY_REPOSITORY',
+]);
+
+/**
+ * For people acting through the API, one answer for every path that cannot be used: telling a
+ * missing folder from a file, a plain folder, an unreadable one or a repository that is shallow or
+ * empty would let them probe the server's file system. The system actor (the CLI, run by the
+ * machine's own user on their own files) keeps the precise messages.
+ */
+function hidingPathDetails(ctx: ServiceContext, repoPath: string, error: unknown): unknown {
+  if (actorOf(ctx).kind === 'system' || !(error instanceof AppError) || !UNUSABLE_PATH_CODES.has(error.code))
+    return error;
+  return new AppError(
+    'invalid',
+    'REPO_UNUSABLE',
+    `${repoPath} cannot be used: it must be a readable, non-shallow git repository with commits on this server.`,
+  );
+}
+
+async function checkUsable(ctx: ServiceContext, repoPath: string, rev: string) {
+  try {
+    return await checkRepository(repoPath, rev);
+  } catch (error) {
+    throw hidingPathDetails(ctx, repoPath, error);
+  }
+}
+
 /** Registers a local repository (checked to be usable) for imports; registering twice returns the first. */
 export async function registerRepository(
   ctx: ServiceContext,
   input: { path: string; rev?: string | undefined; name?: string | undefined },
 ) {
   ensureAdmin(ctx, 'register repositories (they are read on the server)');
-  const checked = await checkRepository(input.path, input.rev ?? 'HEAD');
+  const checked = await checkUsable(ctx, input.path, input.rev ?? 'HEAD');
   const existing = await findRepositoryByPath(ctx.db, checked.path);
   if (existing) return present(existing);
   const row: GitRepositoryRow = {
@@ -114,7 +147,7 @@ export async function importRepository(
     return id && (!wanted || wanted.has(id)) ? id : undefined;
   };
 
-  const checked = await checkRepository(repo.path, repo.rev);
+  const checked = await checkUsable(ctx, repo.path, repo.rev);
   const mark = await findMark(ctx.db, repo.id, repo.rev);
   // The emails matched (and who is asked for) decide which commits count; when they change, the
   // whole history is read again so nobody's older work is missed.
@@ -170,6 +203,9 @@ export async function importRepository(
         subject: at.subject.slice(0, 300),
       });
     },
+  }).catch((error: unknown) => {
+    // mineRepository checks the repository again; it may have changed since.
+    throw hidingPathDetails(ctx, repo.path, error);
   });
 
   // A Fixes: target before the range read is looked up in the repository itself.
@@ -177,7 +213,15 @@ export async function importRepository(
     const personId = personFor(fix.fixer);
     const at = details.get(fix.sha);
     if (!personId || !at) continue;
-    const target = await git(repo.path, ['log', '-1', '--format=%ae', `${fix.target}^{commit}`, '--']).then(
+    // --no-use-mailmap: git would otherwise load the repository's mailmap settings (see NO_GIT_MAILMAP).
+    const target = await git(repo.path, [
+      'log',
+      '--no-use-mailmap',
+      '-1',
+      '--format=%ae',
+      `${fix.target}^{commit}`,
+      '--',
+    ]).then(
       (out) => out.trim().toLowerCase(),
       () => '',
     );
