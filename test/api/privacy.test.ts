@@ -316,7 +316,20 @@ describe.each(ENGINES)('privacy on %s', (engine) => {
 
   it('records every read of the member’s data by someone who may see some of it', async () => {
     const before = (await as.self.call('GET', '/api/me/audit')).json() as unknown[];
+    const teamEntry = await as.self.call('POST', `/api/people/${me()}/entries`, {
+      title: 'For the team',
+      areas: ['gamma'],
+      visibility: 'team',
+    });
+    const assessments = (await as.self.call('GET', `/api/people/${me()}/assessments`)).json() as Array<{
+      id: string;
+      visibility: string;
+    }>;
+    const teamAssessment = assessments.find((a) => a.visibility === 'team')?.id as string;
     const routes: Array<[string, string]> = [
+      ['journal', `/api/entries/${(teamEntry.json() as { id: string }).id}`],
+      ['assessments', `/api/assessments/${teamAssessment}`],
+      ['readiness report', `/api/people/${me()}/readiness/export?format=md`],
       ['journal', `/api/people/${me()}/entries`],
       ['evidence timeline', `/api/people/${me()}/timeline`],
       ['goals', `/api/people/${me()}/goals`],
