@@ -8,6 +8,19 @@ export function findActiveFramework(db: Kysely<Database>): Promise<FrameworkRow 
   return db.selectFrom('frameworks').selectAll().orderBy('revision', 'desc').limit(1).executeTakeFirst();
 }
 
+/** Which framework is active, without its (large) content: one small indexed read. */
+export function findActiveFrameworkHead(
+  db: Kysely<Database>,
+): Promise<Pick<FrameworkRow, 'id' | 'installed_at'> | undefined> {
+  return db
+    .selectFrom('frameworks')
+    .select(['id', 'installed_at'])
+    .orderBy('revision', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** One installed framework row, content included. */
 export function findFrameworkById(db: Kysely<Database>, id: string): Promise<FrameworkRow | undefined> {
   return db.selectFrom('frameworks').selectAll().where('id', '=', id).executeTakeFirst();
 }

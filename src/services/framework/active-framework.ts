@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import {
   type FrameworkRow,
   findActiveFramework,
+  findActiveFrameworkHead,
   findFrameworkById,
   insertFramework,
 } from '../../db/repositories/frameworks.ts';
@@ -26,12 +27,17 @@ export interface InstalledFramework {
 // cached by row id, per database handle.
 const parsedByDb = new WeakMap<object, Map<string, Framework>>();
 
-function parseRow(ctx: ServiceContext, row: FrameworkRow): InstalledFramework {
+function cacheOf(ctx: ServiceContext): Map<string, Framework> {
   let cache = parsedByDb.get(ctx.db);
   if (!cache) {
     cache = new Map();
     parsedByDb.set(ctx.db, cache);
   }
+  return cache;
+}
+
+function parseRow(ctx: ServiceContext, row: FrameworkRow): InstalledFramework {
+  const cache = cacheOf(ctx);
   let framework = cache.get(row.id);
   if (!framework) {
     framework = JSON.parse(row.content) as Framework;
@@ -50,7 +56,12 @@ export function readDefaultFramework(): Framework {
  * framework first, so every entry point sees one.
  */
 export async function getActiveFramework(ctx: ServiceContext): Promise<InstalledFramework> {
-  const row = await findActiveFramework(ctx.db);
+  // Which framework is active is read every time (another process — the CLI — may install one),
+  // but only its id: the document itself is read and parsed once per installed row.
+  const head = await findActiveFrameworkHead(ctx.db);
+  const cached = head ? cacheOf(ctx).get(head.id) : undefined;
+  if (head && cached) return { installedId: head.id, installedAt: head.installed_at, framework: cached };
+  const row = head ? await findFrameworkById(ctx.db, head.id) : undefined;
   if (row) return parseRow(ctx, row);
   const framework = readDefaultFramework();
   try {
