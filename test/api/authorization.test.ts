@@ -29,6 +29,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   const as: Record<Exclude<Role, 'anonymous'>, SignedIn> = {} as never;
   const ids: Record<string, string> = {};
   const AREAS = ['alpha', 'beta', 'gamma'];
+  const covered = new Set<string>();
 
   const call = (role: Role, method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
     role === 'anonymous'
@@ -40,6 +41,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     const ctx = testContext(database.db);
     await importFramework(ctx, buildFramework());
     app = await buildApp({ ctx });
+    // Every route this file calls, as registered ("GET /api/entries/:entryId").
+    app.addHook('onResponse', async (request) => {
+      covered.add(`${request.method} ${request.routeOptions.url ?? '(no route)'}`);
+    });
     as.admin = await signUpAdmin(app, { email: 'admin@example.com', name: 'Admin' });
     as.manager = await inviteAndJoin(app, as.admin, { email: 'boss@example.com', name: 'Boss', team: 'core' });
     as.mentor = await inviteAndJoin(app, as.admin, { email: 'guide@example.com', name: 'Guide', team: 'platform' });
@@ -368,6 +373,42 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       () => ({ email: `i${Math.random()}@example.com` }),
       only({ admin: 201, manager: 201 }, 403),
     ],
+    [
+      'remove an email that is not there',
+      'DELETE',
+      () => `/api/people/${me()}/emails/nobody%40example.com`,
+      undefined,
+      only({ self: 404, admin: 404 }, 403),
+    ],
+    [
+      'read who is signed in',
+      'GET',
+      () => '/api/auth/state',
+      undefined,
+      only({ anonymous: 200, self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'describe an unknown invitation',
+      'GET',
+      () => '/api/invitations/not-a-real-token',
+      undefined,
+      only({ anonymous: 404 }, 404),
+    ],
+    [
+      'sign out of a browser (tokens stay valid)',
+      'POST',
+      () => '/api/auth/logout',
+      undefined,
+      only({ anonymous: 204 }, 204),
+    ],
+    [
+      'sign out everywhere (ends sessions, not tokens)',
+      'POST',
+      () => '/api/auth/logout-everywhere',
+      undefined,
+      only({}, 200),
+    ],
+    ['restore a backup over a running install', 'POST', () => '/api/backup', {}, only({}, 403)],
     ['list registered repositories', 'GET', () => '/api/git/repositories', undefined, only({ admin: 200 }, 403)],
     ['import a repository', 'POST', () => '/api/git/repositories/nope/import', {}, only({ admin: 404 }, 403)],
     ['remove a repository', 'DELETE', () => '/api/git/repositories/nope', undefined, only({ admin: 404 }, 403)],
@@ -570,5 +611,18 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       payload: { name: 'X', email: 'x@example.com', password: 'long enough password', roleTitle: 'Dev' },
     });
     expect(again.statusCode).toBe(409);
+  });
+  it('has a case for every registered route (a new route without one fails here)', () => {
+    const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const registered = Object.entries(doc.paths).flatMap(([url, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${url.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(registered.length).toBeGreaterThan(40);
+    // Routes that hold no one's data, each with where it is checked instead.
+    const elsewhere: Record<string, string> = {
+      'GET /api/health': 'public by design',
+    };
+    const missing = registered.filter((route) => !covered.has(route) && !(route in elsewhere));
+    expect(missing).toEqual([]);
   });
 });
