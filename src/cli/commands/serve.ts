@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startServer } from '../../server/start.ts';
+import { startServer, stopOnSignals } from '../../server/start.ts';
 import { type CliIo, cliConfig } from '../io.ts';
 
 export function registerServeCommand(program: Command, io: CliIo): Command {
@@ -14,12 +14,13 @@ export function registerServeCommand(program: Command, io: CliIo): Command {
       const server = await startServer(config, { logLevel: opts.quiet ? 'silent' : opts.verbose ? 'info' : 'warn' });
       io.stdout(`Leadway is running at ${server.url}  (database: ${server.handle.location})\n`);
       io.stdout('Press Ctrl+C to stop.\n');
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          server.stop().finally(resolve);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+      // SIGTERM (systemd, docker, kill) and SIGINT (Ctrl+C) finish in-flight requests, close the
+      // database and exit 0; a second one exits at once. Under npm (`npm start`, `npm run leadway`)
+      // the server also stops when npm's shell goes away, since that shell does not pass signals on.
+      const code = await stopOnSignals(server, {
+        watchParent: Boolean(io.env.npm_lifecycle_event),
+        log: opts.quiet ? undefined : io.stdout,
       });
+      if (code !== 0) throw new Error('Leadway did not stop cleanly; see the messages above.');
     });
 }
