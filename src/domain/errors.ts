@@ -38,12 +38,13 @@ export function notFound(what: string, id: string): AppError {
 
 /** Turns zod-style issues into the `fields` map of an error. */
 export function fieldsFromIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, then own properties: a field named "constructor" or "__proto__" is kept like any other.
+  const fields = new Map<string, string>();
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || '(root)';
-    fields[key] ??= issue.message;
+    if (!fields.has(key)) fields.set(key, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /** Raised when the environment cannot be turned into a valid configuration. */
@@ -52,7 +53,11 @@ export class ConfigError extends Error {}
 /** Raised when the database cannot be opened or migrated; the message says how to fix it. */
 export class DatabaseOpenError extends Error {}
 
-/** A schema's parse that throws VALIDATION_FAILED with every field's problem (for inputs not validated by a route). */
+/**
+ * The one way services validate input: the schema's parse, or an `invalid` AppError carrying
+ * every field's problem. The code is VALIDATION_FAILED and the message "The request is not
+ * valid." unless `refusal` names others (the message may be worked out from the fields).
+ */
 export function parseInput<T>(
   schema: {
     safeParse(
@@ -62,14 +67,20 @@ export function parseInput<T>(
       | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
   },
   input: unknown,
+  refusal: {
+    code?: string;
+    message?: string | ((fields: FieldErrors) => string);
+    /** Where the value sits in the request (e.g. "email"), so its fields are named from there. */
+    at?: string;
+  } = {},
 ): T {
   const result = schema.safeParse(input);
-  if (!result.success)
-    throw new AppError(
-      'invalid',
-      'VALIDATION_FAILED',
-      'The request is not valid.',
-      fieldsFromIssues(result.error.issues),
-    );
+  if (!result.success) {
+    const { at } = refusal;
+    const issues = at ? result.error.issues.map((i) => ({ ...i, path: [at, ...i.path] })) : result.error.issues;
+    const fields = fieldsFromIssues(issues);
+    const { code = 'VALIDATION_FAILED', message = 'The request is not valid.' } = refusal;
+    throw new AppError('invalid', code, typeof message === 'function' ? message(fields) : message, fields);
+  }
   return result.data;
 }

@@ -9,7 +9,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { LOOPBACK_HOSTS } from '../config.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
-import { handleError } from './errors.ts';
+import { handleClientError, handleError, handleFrameworkError } from './errors.ts';
+import { rejectNulCharacters } from './input-guards.ts';
+import { type LogStream, loggerOptions } from './logging.ts';
 import { registerAssessmentRoutes } from './routes/assessments.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFrameworkRoutes } from './routes/framework.ts';
@@ -37,6 +39,8 @@ export interface AppOptions {
   webDir?: string | null;
   /** Server log level: 'warn' shows problems only, 'info' every request; 'silent' in tests. */
   logLevel?: LogLevel;
+  /** Where log lines go (stdout by default); tests pass a stream to read them. */
+  logStream?: LogStream;
   /**
    * False (the default) while Leadway listens on loopback only: requests must then be addressed to
    * 127.0.0.1 or localhost. True when it listens on other interfaces (behind login): cookies are
@@ -50,14 +54,20 @@ export async function buildApp({
   ctx,
   webDir = null,
   logLevel = 'silent',
+  logStream,
   isPublic = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logLevel === 'silent' ? false : { level: logLevel },
+    // Request URLs are logged with their tokens redacted, and headers never (see logging.ts).
+    logger: logLevel === 'silent' ? false : loggerOptions(logLevel, logStream),
     bodyLimit: BODY_LIMIT,
     // Reject duplicate JSON keys' prototype tricks outright.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Bad percent-escapes and over-long path parameters are refused by the router before any hook:
+    // answer them in our error shape too (Fastify's own answer has another one).
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -78,6 +88,9 @@ export async function buildApp({
       });
     }
   });
+
+  // U+0000 in any parameter, query or body string: 400 on both engines (PostgreSQL cannot store it).
+  app.addHook('preValidation', rejectNulCharacters);
 
   await app.register(fastifySwagger, {
     openapi: {

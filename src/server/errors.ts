@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
@@ -16,6 +18,7 @@ const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   precondition: 409,
   unauthenticated: 401,
   too_many: 429,
+  too_large: 413,
 };
 
 /** Fastify's own client errors, mapped to a stable code and a message a person can act on. */
@@ -41,6 +44,33 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
     code: 'INVALID_CONTENT_LENGTH',
     message: 'The Content-Length header does not match the body.',
   },
+  // Raised by the router before any hook runs; they reach handleError through `frameworkErrors`.
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'INVALID_URL',
+    message: 'The URL is not valid: a "%" must start an escape such as %20, and escapes must spell UTF-8.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'URL_TOO_LONG',
+    message: 'A part of the URL path is longer than 100 characters.',
+  },
+};
+
+/** Codes for other client errors (Fastify's, plugins'), by status, so no FST_… code leaks out. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  413: 'BODY_TOO_LARGE',
+  414: 'URL_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 function send(reply: FastifyReply, status: number, code: string, message: string, fields?: FieldErrors) {
@@ -79,7 +109,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (known) return send(reply, known.status, known.code, known.message);
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
-    return send(reply, status, code ?? 'BAD_REQUEST', error.message);
+    const stable = code && !code.startsWith('FST_') ? code : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST');
+    return send(reply, status, stable, error.message);
   }
   request.log.error({ err: error }, 'unexpected error');
   return send(
@@ -88,4 +119,36 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     'INTERNAL',
     'Something went wrong on the server; nothing was changed. The details are in the server log.',
   );
+}
+
+/**
+ * For Fastify's `frameworkErrors` (a bad percent-escape or an over-long parameter, refused by the
+ * router before any hook runs, so without helmet's headers): the same shape as every other error.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-content-type-options', 'nosniff');
+  return handleError(error, request, reply);
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (a malformed request
+ * line or header, headers too large, a timeout) in the same `{ error: { code, message } }` shape;
+ * Fastify's default answer has another shape. Then closes the connection, as Node does.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'The request headers are larger than the server accepts.']
+        : [400, 'BAD_REQUEST', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ error: { code, message } } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
