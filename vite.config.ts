@@ -8,7 +8,6 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1024,
   },
   server: {
     port: 5173,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { WEB_DIST_DIR } from '../../src/server/app.ts';
@@ -86,11 +87,38 @@ it('creates a goal, logs evidence against it, and opens the readiness report', a
   expect(await entry.locator('strong', { hasText: 'eviction' }).count()).toBe(1);
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
   expect(await entry.textContent()).toContain('pairing');
-  await page.getByRole('searchbox').fill('eviction');
+  // Search sends one request once typing pauses, and does not reload the timeline.
+  const search = page.getByRole('searchbox');
+  const calls: string[] = [];
+  const record = (request: Request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) calls.push(`${url.pathname}${url.search}`);
+  };
+  page.on('request', record);
+  await search.pressSequentially('eviction', { delay: 30 });
+  await page.waitForRequest(/\/entries\?.*q=eviction/);
   await expect.poll(() => page.locator('li.entry').count()).toBe(1);
-  await page.getByRole('searchbox').fill('kubernetes');
-  await expect.poll(() => page.locator('li.entry').count()).toBe(0);
-  await page.getByRole('searchbox').fill('');
+  await page.waitForTimeout(500);
+  page.off('request', record);
+  expect(calls.filter((c) => c.includes('/entries?'))).toEqual([expect.stringMatching(/[?&]q=eviction(&|$)/)]);
+  expect(calls.filter((c) => c.includes('/timeline'))).toEqual([]);
+  // A slow reply to an older search never replaces the newer search's results.
+  const slow = /\/entries\?.*q=cache/;
+  await page.route(slow, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => {
+      // The page aborted it (a newer search took its place): nothing to answer.
+    });
+  });
+  await search.fill('cache');
+  await page.waitForRequest(slow);
+  await search.fill('kubernetes');
+  await page.getByText('0 entries').waitFor();
+  await page.waitForTimeout(2000); // the slow reply to "cache" (one entry) would have arrived by now
+  expect(await page.locator('li.entry').count()).toBe(0);
+  expect(await page.getByText('0 entries').count()).toBe(1);
+  await page.unroute(slow);
+  await search.fill('');
 
   // Share the entry with a mentor, from the list.
   await page.getByLabel('Who can see “Walked the new hire through the cache design”').selectOption('mentor');

@@ -1,45 +1,77 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { FrameworkOutput, PersonOutput } from '../../src/contracts/index.ts';
-import { type AuthState, api, setCsrfToken } from './api.ts';
+import { type AuthState, api, isAbortError, setCsrfToken } from './api.ts';
 import { ErrorNotice } from './components/error-notice.tsx';
-import { AccountPage } from './features/account/account-page.tsx';
-import { SelfAssessment } from './features/assessment/self-assessment.tsx';
-import { AcceptInvitation, Login } from './features/auth/login.tsx';
-import { FrameworkBrowser } from './features/framework/framework-browser.tsx';
-import { GoalsPage } from './features/goals/goals-page.tsx';
-import { JournalPage } from './features/journal/journal-page.tsx';
-import { FirstRun } from './features/onboarding/first-run.tsx';
-import { Overview } from './features/overview/overview.tsx';
-import { PathChoice } from './features/path/path-choice.tsx';
-import { ReportPage } from './features/report/report-page.tsx';
-import { RoundsPage } from './features/rounds/rounds-page.tsx';
-import { SettingsPage } from './features/settings/settings-page.tsx';
-import { TeamPage } from './features/team/team-page.tsx';
+import { LoadBoundary } from './components/load-boundary.tsx';
+import { Loading } from './components/loading.tsx';
+import { lazyNamed } from './lib/lazy.ts';
+import type { Session } from './session.ts';
 
-/** The signed-in person and the active framework, loaded once and shared by every screen. */
-export interface Session {
-  person: PersonOutput & { isAdmin: boolean };
-  framework: FrameworkOutput;
-  /** Reloads the person (after a change of track, say). */
-  refreshPerson: () => Promise<void>;
-}
+// Every screen is its own chunk, fetched when first shown (charts load later still, where drawn).
+const screens = {
+  overview: lazyNamed(() => import('./features/overview/overview.tsx'), 'Overview'),
+  goals: lazyNamed(() => import('./features/goals/goals-page.tsx'), 'GoalsPage'),
+  journal: lazyNamed(() => import('./features/journal/journal-page.tsx'), 'JournalPage'),
+  report: lazyNamed(() => import('./features/report/report-page.tsx'), 'ReportPage'),
+  rounds: lazyNamed(() => import('./features/rounds/rounds-page.tsx'), 'RoundsPage'),
+  team: lazyNamed(() => import('./features/team/team-page.tsx'), 'TeamPage'),
+  account: lazyNamed(() => import('./features/account/account-page.tsx'), 'AccountPage'),
+  settings: lazyNamed(() => import('./features/settings/settings-page.tsx'), 'SettingsPage'),
+  assess: lazyNamed(() => import('./features/assessment/self-assessment.tsx'), 'SelfAssessment'),
+  path: lazyNamed(() => import('./features/path/path-choice.tsx'), 'PathChoice'),
+  framework: lazyNamed(() => import('./features/framework/framework-browser.tsx'), 'FrameworkBrowser'),
+  firstRun: lazyNamed(() => import('./features/onboarding/first-run.tsx'), 'FirstRun'),
+  login: lazyNamed(() => import('./features/auth/login.tsx'), 'Login'),
+  acceptInvitation: lazyNamed(() => import('./features/auth/login.tsx'), 'AcceptInvitation'),
+};
+
+/** The screen at a path, fetched while the session loads so the two do not wait on each other. */
+const SCREEN_AT: Record<string, { preload: () => Promise<unknown> }> = {
+  '/': screens.overview,
+  '/goals': screens.goals,
+  '/journal': screens.journal,
+  '/report': screens.report,
+  '/360': screens.rounds,
+  '/team': screens.team,
+  '/account': screens.account,
+  '/settings': screens.settings,
+  '/assess': screens.assess,
+  '/path': screens.path,
+  '/framework': screens.framework,
+};
 
 export function App() {
   const [framework, setFramework] = useState<FrameworkOutput | null>(null);
   const [auth, setAuth] = useState<AuthState | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [location] = useLocation();
+  const pending = useRef<AbortController | null>(null);
 
+  /** Loads who is signed in (and the framework); a newer call aborts an older one still on its way. */
   const loadAuth = useCallback(async () => {
-    const state = await api.authState();
-    setCsrfToken(state.csrfToken);
-    setAuth(state);
-    if (state.person) setFramework(await api.framework());
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
+    const { signal } = controller;
+    try {
+      const state = await api.authState({ signal });
+      const active = state.person ? await api.framework({ signal }) : null;
+      setCsrfToken(state.csrfToken);
+      setAuth(state);
+      if (active) setFramework(active);
+      setError(null);
+    } catch (e) {
+      if (!isAbortError(e)) throw e;
+    }
   }, []);
 
   useEffect(() => {
+    SCREEN_AT[window.location.pathname]?.preload().catch(() => {
+      // Only a head start: the screen's own load shows the error if the chunk cannot be fetched.
+    });
     loadAuth().catch(setError);
+    return () => pending.current?.abort();
   }, [loadAuth]);
 
   const signedIn = () => {
@@ -55,35 +87,41 @@ export function App() {
   if (!auth)
     return (
       <Shell person={null}>
-        <p aria-busy="true">Loading…</p>
+        <Loading />
       </Shell>
     );
   const invite = /^\/invite\/([^/]+)$/.exec(location);
   if (invite?.[1] && !auth.person) {
     return (
       <Shell person={null}>
-        <AcceptInvitation token={invite[1]} onSignedIn={signedIn} />
+        <LoadBoundary>
+          <screens.acceptInvitation token={invite[1]} onSignedIn={signedIn} />
+        </LoadBoundary>
       </Shell>
     );
   }
   if (auth.setupRequired) {
     return (
       <Shell person={null}>
-        <FirstRun onCreated={signedIn} />
+        <LoadBoundary>
+          <screens.firstRun onCreated={signedIn} />
+        </LoadBoundary>
       </Shell>
     );
   }
   if (!auth.person) {
     return (
       <Shell person={null}>
-        <Login onSignedIn={signedIn} />
+        <LoadBoundary>
+          <screens.login onSignedIn={signedIn} />
+        </LoadBoundary>
       </Shell>
     );
   }
   if (!framework)
     return (
       <Shell person={null}>
-        <p aria-busy="true">Loading…</p>
+        <Loading />
       </Shell>
     );
   const person = auth.person;
@@ -101,45 +139,47 @@ export function App() {
           .catch(setError)
       }
     >
-      <Switch>
-        <Route path="/">{person.track ? <Overview session={session} /> : <Redirect to="/path" />}</Route>
-        <Route path="/goals">
-          <GoalsPage session={session} />
-        </Route>
-        <Route path="/journal">
-          <JournalPage session={session} />
-        </Route>
-        <Route path="/report">
-          <ReportPage session={session} />
-        </Route>
-        <Route path="/360">
-          <RoundsPage session={session} />
-        </Route>
-        <Route path="/team">
-          <TeamPage session={session} />
-        </Route>
-        <Route path="/account">
-          <AccountPage />
-        </Route>
-        <Route path="/settings">
-          <SettingsPage session={session} />
-        </Route>
-        <Route path="/assess">
-          <SelfAssessment session={session} />
-        </Route>
-        <Route path="/path">
-          <PathChoice session={session} />
-        </Route>
-        <Route path="/framework">
-          <FrameworkBrowser session={session} />
-        </Route>
-        <Route>
-          <h1>Page not found</h1>
-          <p>
-            <Link href="/">Back to your overview</Link>
-          </p>
-        </Route>
-      </Switch>
+      <LoadBoundary key={location}>
+        <Switch>
+          <Route path="/">{person.track ? <screens.overview session={session} /> : <Redirect to="/path" />}</Route>
+          <Route path="/goals">
+            <screens.goals session={session} />
+          </Route>
+          <Route path="/journal">
+            <screens.journal session={session} />
+          </Route>
+          <Route path="/report">
+            <screens.report session={session} />
+          </Route>
+          <Route path="/360">
+            <screens.rounds session={session} />
+          </Route>
+          <Route path="/team">
+            <screens.team session={session} />
+          </Route>
+          <Route path="/account">
+            <screens.account />
+          </Route>
+          <Route path="/settings">
+            <screens.settings session={session} />
+          </Route>
+          <Route path="/assess">
+            <screens.assess session={session} />
+          </Route>
+          <Route path="/path">
+            <screens.path session={session} />
+          </Route>
+          <Route path="/framework">
+            <screens.framework session={session} />
+          </Route>
+          <Route>
+            <h1>Page not found</h1>
+            <p>
+              <Link href="/">Back to your overview</Link>
+            </p>
+          </Route>
+        </Switch>
+      </LoadBoundary>
     </Shell>
   );
 }

@@ -1,22 +1,19 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
+import { Loading } from '../../components/loading.tsx';
+import { useApi } from '../../lib/use-api.ts';
 
 /** Password, personal API tokens, signing out everywhere, and who looked at your data. */
 export function AccountPage() {
-  const [tokens, setTokens] = useState<Awaited<ReturnType<typeof api.tokens>>>([]);
-  const [audit, setAudit] = useState<Awaited<ReturnType<typeof api.audit>>>([]);
+  const tokenList = useApi('tokens', (signal) => api.tokens({ signal }));
+  const auditLog = useApi('audit', (signal) => api.audit({ signal }));
+  const tokens = tokenList.data ?? [];
+  const load = tokenList.reload;
   const [newToken, setNewToken] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    api.tokens().then(setTokens).catch(setError);
-    api.audit().then(setAudit).catch(setError);
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   async function changePassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +31,7 @@ export function AccountPage() {
   async function createToken(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    setError(null);
     try {
       const created = await api.createToken(formValues(form)('name'));
       setNewToken(created.token);
@@ -55,11 +53,14 @@ export function AccountPage() {
       )}
       <div className="card">
         <h2>Who looked at your data</h2>
-        {audit.length === 0 ? (
+        <ErrorNotice error={auditLog.error} />
+        {!auditLog.data ? (
+          !auditLog.error && <Loading />
+        ) : auditLog.data.length === 0 ? (
           <p className="muted">Nobody but you has read or changed your data.</p>
         ) : (
           <ul className="history">
-            {audit.map((a) => (
+            {auditLog.data.map((a) => (
               <li key={a.id}>
                 <time dateTime={a.at}>{a.at.slice(0, 16).replace('T', ' ')}</time> — {a.who}{' '}
                 {a.action === 'read' ? 'read' : 'changed'} your {a.resource}
@@ -86,6 +87,8 @@ export function AccountPage() {
           For scripts: send <code>Authorization: Bearer …</code>. A token is shown once; revoke it when you stop using
           it.
         </p>
+        <ErrorNotice error={tokenList.error} />
+        {!tokenList.data && !tokenList.error && <Loading />}
         <ul>
           {tokens.map((t) => (
             <li key={t.id}>
@@ -98,7 +101,10 @@ export function AccountPage() {
                 <button
                   type="button"
                   className="quiet"
-                  onClick={() => api.revokeToken(t.id).then(load).catch(setError)}
+                  onClick={() => {
+                    setError(null);
+                    api.revokeToken(t.id).then(load).catch(setError);
+                  }}
                 >
                   Revoke
                 </button>

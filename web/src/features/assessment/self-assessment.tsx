@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
 interface Draft {
   level: number | null;
@@ -14,22 +15,19 @@ export function SelfAssessment({ session }: { session: Session }) {
   const { framework, person } = session;
   const [, navigate] = useLocation();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [hasPrevious, setHasPrevious] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const track = framework.tracks.find((t) => t.id === person.track);
   const stage = track?.stages.find((s) => s.id === person.stage) ?? track?.stages[0];
 
+  const earlier = useApi(`assessments:${person.id}`, (signal) => api.assessments(person.id, { signal }));
+  const latest = earlier.data?.[0];
+  const hasPrevious = latest !== undefined;
+  // The last answers fill the form once they arrive.
   useEffect(() => {
-    api
-      .assessments(person.id)
-      .then(([latest]) => {
-        if (!latest) return;
-        setHasPrevious(true);
-        setDrafts(Object.fromEntries(latest.ratings.map((r) => [r.areaId, { level: r.level, comment: r.comment }])));
-      })
-      .catch(setError);
-  }, [person.id]);
+    if (latest)
+      setDrafts(Object.fromEntries(latest.ratings.map((r) => [r.areaId, { level: r.level, comment: r.comment }])));
+  }, [latest]);
 
   const rated = framework.areas.filter((a) => drafts[a.id]?.level).length;
   const update = (areaId: string, patch: Partial<Draft>) =>
@@ -63,6 +61,7 @@ export function SelfAssessment({ session }: { session: Session }) {
         {hasPrevious ? 'Your last answers are filled in; change what has moved.' : ''} Each assessment is kept with its
         date, so you can watch the change over time.
       </p>
+      <ErrorNotice error={earlier.error} />
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,8 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
 import { ApiError, api, setCsrfToken } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
+import { Loading } from '../../components/loading.tsx';
+import { useApi } from '../../lib/use-api.ts';
 import { Field } from '../onboarding/first-run.tsx';
 
 /** Sign in with email and password. */
@@ -38,11 +40,10 @@ export function Login({ onSignedIn }: { onSignedIn: (person: PersonOutput) => vo
 
 /** Accepting an invitation: choose a name, role and password; then signed in. */
 export function AcceptInvitation({ token, onSignedIn }: { token: string; onSignedIn: (person: PersonOutput) => void }) {
-  const [invitation, setInvitation] = useState<{ email: string; invitedBy: string } | null>(null);
+  const { data: invitation, error: loadError } = useApi(`invitation:${token}`, (signal) =>
+    api.invitation(token, { signal }),
+  );
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.invitation(token).then(setInvitation).catch(setError);
-  }, [token]);
   const fieldError = (name: string) => (error instanceof ApiError ? error.fields[name] : undefined);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -88,7 +89,7 @@ export function AcceptInvitation({ token, onSignedIn }: { token: string; onSigne
           </button>
         </form>
       )}
-      {!invitation && <ErrorNotice error={error} />}
+      {!invitation && (loadError ? <ErrorNotice error={loadError} /> : <Loading />)}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Session } from '../../app.tsx';
+import type { Session } from '../../session.ts';
 
 /**
  * The framework, focused: the person's own track and stage first, with their target per area;

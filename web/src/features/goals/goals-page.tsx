@@ -1,20 +1,21 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { GoalOutput, GoalsOutput } from '../../../../src/contracts/goals.ts';
+import { type FormEvent, useEffect, useState } from 'react';
+import type { GoalOutput } from '../../../../src/contracts/goals.ts';
 import { ApiError, api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
+import { Loading } from '../../components/loading.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
 /** The growth plan: goals per area with actions, due dates, check-ins and progress. */
 export function GoalsPage({ session }: { session: Session }) {
   const { person, framework } = session;
-  const [data, setData] = useState<GoalsOutput | null>(null);
+  const {
+    data,
+    error,
+    reload: load,
+  } = useApi(`goals:${person.id}:all`, (signal) => api.goals(person.id, 'all', { signal }));
   const [showClosed, setShowClosed] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.goals(person.id).then(setData).catch(setError), [person.id]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const areaName = (id: string) => framework.areas.find((a) => a.id === id)?.name ?? id;
   const goals = (data?.goals ?? []).filter((g) => showClosed || g.status === 'active' || g.status === 'planned');
@@ -42,6 +43,7 @@ export function GoalsPage({ session }: { session: Session }) {
               and dropped
             </label>
           </div>
+          {!data && !error && <Loading />}
           {data && goals.length === 0 && <p className="card">No goals yet. Start with one for your largest gap.</p>}
           {goals.map((g) => (
             <GoalCard key={g.id} goal={g} areaName={areaName(g.areaId)} onChange={load} />

@@ -16,10 +16,10 @@ export function JournalImport({ personId, onImported }: { personId: string; onIm
     setCheck(null);
     setDone(null);
     setError(null);
-    const read = await Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, content: await f.text() })));
-    setFiles(read);
-    if (read.length === 0) return;
     try {
+      const read = await Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, content: await f.text() })));
+      setFiles(read);
+      if (read.length === 0) return;
       const isCsv = read.every((f) => /\.csv$/i.test(f.name));
       setCheck(await api.importEntries(personId, { format: isCsv ? 'csv' : 'markdown', files: read, dryRun: true }));
     } catch (e) {

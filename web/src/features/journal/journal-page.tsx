@@ -1,12 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { GoalOutput } from '../../../../src/contracts/goals.ts';
 import type { EntryOutput, TimelineOutput } from '../../../../src/contracts/journal.ts';
 import { ENTRY_KINDS, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
 import { ApiError, api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Heatmap } from '../../components/heatmap.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { useApi, useDebounced } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 import { JournalImport } from './journal-import.tsx';
 
 interface Filters {
@@ -24,27 +26,24 @@ const NO_FILTERS: Filters = { q: '', areaId: '', kind: '', from: '', to: '', goa
 export function JournalPage({ session }: { session: Session }) {
   const { person, framework } = session;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [result, setResult] = useState<{ entries: EntryOutput[]; total: number } | null>(null);
-  const [timeline, setTimeline] = useState<TimelineOutput | null>(null);
-  const [goals, setGoals] = useState<GoalOutput[]>([]);
   const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(() => {
-    api
-      .entries(person.id, { ...filters, limit: 100 })
-      .then(setResult)
-      .catch(setError);
-    api.timeline(person.id, 12).then(setTimeline).catch(setError);
-  }, [person.id, filters]);
-  useEffect(() => {
-    load();
-  }, [load]);
-  useEffect(() => {
-    api
-      .goals(person.id, 'open')
-      .then((g) => setGoals(g.goals))
-      .catch(setError);
-  }, [person.id]);
+  // Typing in the search box sends one request once it pauses, not one per key.
+  const q = useDebounced(filters.q, 250);
+  const query = { ...filters, q, limit: 100 };
+  const entries = useApi(`entries:${person.id}:${JSON.stringify(query)}`, (signal) =>
+    api.entries(person.id, query, { signal }),
+  );
+  // The timeline does not depend on the filters: it reloads only when an entry changes.
+  const timeline = useApi(`timeline:${person.id}`, (signal) => api.timeline(person.id, 12, { signal }));
+  const openGoals = useApi(`goals:${person.id}:open`, (signal) => api.goals(person.id, 'open', { signal }));
+  const goals = openGoals.data?.goals ?? [];
+  // After a failed search, the previous search's entries would mislead: show only the error.
+  const result = entries.error && !entries.isCurrent ? undefined : entries.data;
+  const changed = () => {
+    setError(null);
+    entries.reload();
+    timeline.reload();
+  };
 
   const areaName = (id: string) => framework.areas.find((a) => a.id === id)?.name ?? id;
 
@@ -55,11 +54,11 @@ export function JournalPage({ session }: { session: Session }) {
         What you did, when, and what it shows. Entries are private unless you share them. Write it down while you
         remember the details: a line is enough.
       </p>
-      <ErrorNotice error={error} />
       <div className="overview-grid">
         <div>
-          <QuickCapture session={session} goals={goals} onSaved={load} />
-          <JournalImport personId={person.id} onImported={load} />
+          <QuickCapture session={session} goals={goals} onSaved={changed} />
+          <ErrorNotice error={openGoals.error} />
+          <JournalImport personId={person.id} onImported={changed} />
           <search className="card toolbar" aria-label="Filter entries">
             <label>
               Search{' '}
@@ -114,12 +113,15 @@ export function JournalPage({ session }: { session: Session }) {
               Clear
             </button>
           </search>
-          {result && (
+          <ErrorNotice error={entries.error ?? error} />
+          {result ? (
             <p className="muted" aria-live="polite">
               {result.total} {result.total === 1 ? 'entry' : 'entries'}
             </p>
+          ) : (
+            !entries.error && <Loading />
           )}
-          <ol className="entries">
+          <ol className="entries" aria-busy={entries.loading}>
             {result?.entries.map((e) => (
               <li key={e.id} className="card entry">
                 <p className="muted">
@@ -142,13 +144,15 @@ export function JournalPage({ session }: { session: Session }) {
                     ))}
                   </ul>
                 )}
-                <EntryControls entry={e} onChange={load} onError={setError} />
+                <EntryControls entry={e} onChange={changed} onError={setError} />
                 <button
                   type="button"
                   className="quiet"
                   aria-label={`Delete “${e.title}”`}
                   onClick={() => {
-                    if (window.confirm(`Delete “${e.title}”?`)) api.deleteEntry(e.id).then(load).catch(setError);
+                    if (!window.confirm(`Delete “${e.title}”?`)) return;
+                    setError(null);
+                    api.deleteEntry(e.id).then(changed).catch(setError);
                   }}
                 >
                   Delete
@@ -157,7 +161,9 @@ export function JournalPage({ session }: { session: Session }) {
             ))}
           </ol>
         </div>
-        <div>{timeline && <Timeline timeline={timeline} areas={framework.areas} />}</div>
+        <div>
+          <Timeline timeline={timeline.data} error={timeline.error} areas={framework.areas} />
+        </div>
       </div>
     </section>
   );
@@ -291,21 +297,33 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
 }
 
 /** A heatmap of evidence: areas down, weeks across, darker for more entries. */
-function Timeline({ timeline, areas }: { timeline: TimelineOutput; areas: Session['framework']['areas'] }) {
+function Timeline({
+  timeline,
+  error,
+  areas,
+}: {
+  timeline: TimelineOutput | undefined;
+  error: unknown;
+  areas: Session['framework']['areas'];
+}) {
   return (
     <div className="card">
       <h2>Evidence by week</h2>
-      <Heatmap
-        label="Entries per area per week, last 12 weeks"
-        fileName="leadway-evidence-by-week"
-        rows={areas}
-        columns={timeline.weeks.map((w) => ({
-          key: w.week,
-          label: w.startsOn.slice(5),
-          title: `week of ${w.startsOn}`,
-          counts: w.counts,
-        }))}
-      />
+      <ErrorNotice error={error} />
+      {!timeline && !error && <Loading />}
+      {timeline && (
+        <Heatmap
+          label="Entries per area per week, last 12 weeks"
+          fileName="leadway-evidence-by-week"
+          rows={areas}
+          columns={timeline.weeks.map((w) => ({
+            key: w.week,
+            label: w.startsOn.slice(5),
+            title: `week of ${w.startsOn}`,
+            counts: w.counts,
+          }))}
+        />
+      )}
     </div>
   );
 }

@@ -1,20 +1,21 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Heatmap } from '../../components/heatmap.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { useApi } from '../../lib/use-api.ts';
 
-type Evidence = Awaited<ReturnType<typeof api.gitEvidence>>;
-
-/** Git evidence per area and month, as a heatmap; hidden until there is any. */
+/** Git evidence per area and month, as a heatmap (or why it cannot be shown). */
 export function GitEvidence({ personId }: { personId: string }) {
-  const [data, setData] = useState<Evidence | null>(null);
-  useEffect(() => {
-    api
-      .gitEvidence(personId, 12)
-      .then(setData)
-      .catch(() => setData(null));
-  }, [personId]);
-  if (!data) return null;
+  const { data, error } = useApi(`git-evidence:${personId}`, (signal) => api.gitEvidence(personId, 12, { signal }));
+  if (!data) {
+    return (
+      <div className="card wide">
+        <h2>Evidence from git</h2>
+        {error ? <ErrorNotice error={error} /> : <Loading />}
+      </div>
+    );
+  }
   const max = Math.max(0, ...data.months.flatMap((m) => Object.values(m.counts)));
   if (max === 0) {
     return (

@@ -1,28 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import type { NextActionsOutput, StandingOutput } from '../../../../src/contracts/index.ts';
 import { api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LoadBoundary } from '../../components/load-boundary.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { lazyNamed } from '../../lib/lazy.ts';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 import { GitEvidence } from './git-evidence.tsx';
-import { StandingRadar } from './standing-radar.tsx';
 import { StartToday } from './start-today.tsx';
+
+// The chart library is the largest part of the app: fetched only when a radar is drawn.
+const StandingRadar = lazyNamed(() => import('./standing-radar.tsx'), 'StandingRadar');
 
 /** Where I stand: radar of now vs target (and the previous assessment), the table, and "Start today". */
 export function Overview({ session }: { session: Session }) {
   const { person } = session;
-  const [standing, setStanding] = useState<StandingOutput | null>(null);
-  const [next, setNext] = useState<NextActionsOutput | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: standing, error } = useApi(`standing:${person.id}`, (signal) => api.standing(person.id, { signal }));
+  const next = useApi(`next-actions:${person.id}`, (signal) => api.nextActions(person.id, 3, { signal }));
 
-  const loadNext = useCallback(() => api.nextActions(person.id).then(setNext).catch(setError), [person.id]);
-  useEffect(() => {
-    api.standing(person.id).then(setStanding).catch(setError);
-    loadNext();
-  }, [person.id, loadNext]);
-
-  if (error) return <ErrorNotice error={error} />;
-  if (!standing) return <p aria-busy="true">Loading…</p>;
+  if (!standing)
+    return (
+      <section>
+        <h1>Where you stand</h1>
+        {error ? <ErrorNotice error={error} /> : <Loading />}
+      </section>
+    );
   const target = standing.track ? `${standing.track.name} · ${standing.stage?.name ?? ''}` : 'no path chosen';
   const show = (n: number | null) => (n === null ? '–' : n);
 
@@ -55,9 +57,11 @@ export function Overview({ session }: { session: Session }) {
         <div className="overview-grid">
           <div className="card">
             <h2>Now against target</h2>
-            <StandingRadar standing={standing} />
+            <LoadBoundary label="Loading the chart…" minHeight={420}>
+              <StandingRadar standing={standing} />
+            </LoadBoundary>
           </div>
-          <StartToday personId={person.id} next={next} onChange={loadNext} />
+          <StartToday personId={person.id} next={next.data ?? null} loadError={next.error} onChange={next.reload} />
           <div className="card wide">
             <h2>By area</h2>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}

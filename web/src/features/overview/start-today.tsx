@@ -3,15 +3,19 @@ import { Link } from 'wouter';
 import type { NextActionsOutput } from '../../../../src/contracts/index.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { Loading } from '../../components/loading.tsx';
 
 /** "Start today": three small actions for the largest gaps; each can be marked done or dismissed. */
 export function StartToday({
   personId,
   next,
+  loadError,
   onChange,
 }: {
   personId: string;
   next: NextActionsOutput | null;
+  /** Why the actions could not be loaded, if they could not. */
+  loadError?: unknown;
   onChange: () => void;
 }) {
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +37,7 @@ export function StartToday({
   return (
     <section className="card start-today" aria-labelledby="start-today-title">
       <h2 id="start-today-title">Start today</h2>
-      {!next && <p aria-busy="true">Loading…</p>}
+      {!next && (loadError ? <ErrorNotice error={loadError} /> : <Loading />)}
       {next?.needs === 'path' && (
         <p>
           <Link href="/path">Choose your path</Link> to get suggestions.

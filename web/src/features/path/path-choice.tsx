@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
-import type { RecommendationOutput, ReflectionOutput } from '../../../../src/contracts/index.ts';
+import type { RecommendationOutput } from '../../../../src/contracts/index.ts';
 import { api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
 const SCALE = [
   { value: 1, label: 'Strongly disagree' },
@@ -29,13 +30,10 @@ export function PathChoice({ session }: { session: Session }) {
   const [track, setTrack] = useState<string>('');
   const [stage, setStage] = useState<string>('');
   const [why, setWhy] = useState('');
-  const [history, setHistory] = useState<ReflectionOutput[]>([]);
+  const reflections = useApi(`reflections:${person.id}`, (signal) => api.reflections(person.id, { signal }));
+  const history = reflections.data ?? [];
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api.reflections(person.id).then(setHistory).catch(setError);
-  }, [person.id]);
 
   const answered = questions.filter((q) => answers[q.id] !== undefined).length;
   const chosenTrack = framework.tracks.find((t) => t.id === track);
@@ -204,6 +202,7 @@ export function PathChoice({ session }: { session: Session }) {
       )}
       {!recommendation && <ErrorNotice error={error} />}
 
+      <ErrorNotice error={reflections.error} />
       {history.length > 0 && (
         <div className="card">
           <h2>Earlier reflections</h2>

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-
-type Report = Awaited<ReturnType<typeof api.readiness>>;
+import { Loading } from '../../components/loading.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
 const VERDICT = {
   ready: 'Ready',
@@ -17,17 +17,15 @@ export function ReportPage({ session }: { session: Session }) {
   const { person, framework } = session;
   const [track, setTrack] = useState(person.track ?? framework.tracks[0]?.id ?? '');
   const [stage, setStage] = useState(person.stage ?? '');
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const trackDef = framework.tracks.find((t) => t.id === track);
-
-  useEffect(() => {
-    setError(null);
-    api
-      .readiness(person.id, track || undefined, stage || undefined)
-      .then(setReport)
-      .catch(setError);
-  }, [person.id, track, stage]);
+  // Switching track aborts the report still on its way for the previous one.
+  const {
+    data: report,
+    error,
+    isCurrent,
+  } = useApi(`readiness:${person.id}:${track}:${stage}`, (signal) =>
+    api.readiness(person.id, track || undefined, stage || undefined, { signal }),
+  );
 
   const download = (format: string) => {
     const params = new URLSearchParams({ format });
@@ -88,8 +86,9 @@ export function ReportPage({ session }: { session: Session }) {
         </label>
       </div>
       <ErrorNotice error={error} />
-      {report && (
-        <>
+      {!report && !error && <Loading />}
+      {report && (isCurrent || !error) && (
+        <div aria-busy={!isCurrent}>
           <div className={`card verdict verdict-${report.overall.verdict}`}>
             <h2>Overall: {VERDICT[report.overall.verdict]}</h2>
             <ul>
@@ -161,7 +160,7 @@ export function ReportPage({ session }: { session: Session }) {
               </table>
             </section>
           </div>
-        </>
+        </div>
       )}
     </section>
   );

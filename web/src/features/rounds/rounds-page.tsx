@@ -1,28 +1,32 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from 'recharts';
+import { type FormEvent, useState } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
 import { api, type Round } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LoadBoundary } from '../../components/load-boundary.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { lazyNamed } from '../../lib/lazy.ts';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
 type Relation = 'mentor' | 'manager' | 'peer';
+
+const RoundRadar = lazyNamed(() => import('./round-radar.tsx'), 'RoundRadar');
 
 /** 360 feedback: ask your manager, mentors and peers to rate you; see blind spots; answer others' requests. */
 export function RoundsPage({ session }: { session: Session }) {
   const { person, framework } = session;
-  const [people, setPeople] = useState<PersonOutput[]>([]);
-  const [rounds, setRounds] = useState<Round[]>([]);
-  const [requests, setRequests] = useState<Awaited<ReturnType<typeof api.ratingRequests>>>([]);
+  const everyone = useApi('people', (signal) => api.people({ signal }));
+  const roundList = useApi(`rounds:${person.id}`, (signal) => api.rounds(person.id, { signal }));
+  const asked = useApi('rating-requests', (signal) => api.ratingRequests({ signal }));
+  const people = everyone.data ?? [];
+  const rounds = roundList.data ?? [];
+  const requests = asked.data ?? [];
   const [chosen, setChosen] = useState<Record<string, Relation | ''>>({});
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    api.people().then(setPeople).catch(setError);
-    api.rounds(person.id).then(setRounds).catch(setError);
-    api.ratingRequests().then(setRequests).catch(setError);
-  }, [person.id]);
-  useEffect(() => {
-    load();
-  }, [load]);
+  const load = () => {
+    roundList.reload();
+    asked.reload();
+  };
 
   const relationsFor = (p: PersonOutput): Relation[] => [
     ...(person.managerId === p.id ? (['manager'] as const) : []),
@@ -53,6 +57,7 @@ export function RoundsPage({ session }: { session: Session }) {
         as an average, and only once three of them have answered.
       </p>
       <ErrorNotice error={error} />
+      <ErrorNotice error={asked.error} />
       {requests.length > 0 && (
         <div className="card">
           <h2>Asked of you</h2>
@@ -63,6 +68,8 @@ export function RoundsPage({ session }: { session: Session }) {
       )}
       <form className="card form" onSubmit={open} aria-labelledby="ask-title">
         <h2 id="ask-title">Ask for feedback</h2>
+        <ErrorNotice error={everyone.error} />
+        {!everyone.data && !everyone.error && <Loading />}
         <div className="table-scroll">
           <table className="standing-table">
             <tbody>
@@ -94,6 +101,8 @@ export function RoundsPage({ session }: { session: Session }) {
           Open a round
         </button>
       </form>
+      <ErrorNotice error={roundList.error} />
+      {!roundList.data && !roundList.error && <Loading />}
       {rounds.map((round) => (
         <RoundResults key={round.id} round={round} framework={framework} />
       ))}
@@ -137,41 +146,9 @@ function RoundResults({ round, framework }: { round: Round; framework: Session['
               ))}
             </ul>
           )}
-          <figure className="radar" role="img" aria-label="Radar chart of self, others and target">
-            <ResponsiveContainer width="100%" height={340}>
-              <RadarChart data={data} outerRadius="65%">
-                <PolarGrid />
-                <PolarAngleAxis dataKey="area" tick={{ fontSize: 11 }} />
-                <PolarRadiusAxis domain={[0, 4]} tickCount={5} angle={72} tick={{ fontSize: 10 }} />
-                <Radar
-                  name="Target"
-                  dataKey="Target"
-                  stroke="#8a5a00"
-                  fill="#f0b429"
-                  fillOpacity={0.12}
-                  strokeDasharray="5 4"
-                  isAnimationActive={false}
-                />
-                <Radar
-                  name="Others"
-                  dataKey="Others"
-                  stroke="#15803d"
-                  fill="#22c55e"
-                  fillOpacity={0.25}
-                  isAnimationActive={false}
-                />
-                <Radar
-                  name="Self"
-                  dataKey="Self"
-                  stroke="#1d4ed8"
-                  fill="#3b82f6"
-                  fillOpacity={0.25}
-                  isAnimationActive={false}
-                />
-                <Legend />
-              </RadarChart>
-            </ResponsiveContainer>
-          </figure>
+          <LoadBoundary label="Loading the chart…" minHeight={340}>
+            <RoundRadar data={data} />
+          </LoadBoundary>
           {round.named.map((n) => (
             <details key={`${n.relation}-${n.raterName}`}>
               <summary>

@@ -1,26 +1,25 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { ImportResult, RepositoryOutput } from '../../../../src/services/git/repositories.ts';
+import { type FormEvent, useState } from 'react';
+import type { ImportResult, RepositoryOutput } from '../../api.ts';
 import { api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
+import { Loading } from '../../components/loading.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
 /** Settings: the git repositories evidence is mined from, and the emails that identify you in them. */
 export function SettingsPage({ session }: { session: Session }) {
   const { person } = session;
-  const [repos, setRepos] = useState<RepositoryOutput[]>([]);
-  const [emails, setEmails] = useState<{ primary: string; extra: string[] } | null>(null);
+  const repositories = useApi(person.isAdmin ? 'repositories' : null, (signal) => api.repositories({ signal }));
+  const repos: RepositoryOutput[] = repositories.data ?? [];
+  const addresses = useApi(`emails:${person.id}`, (signal) => api.emails(person.id, { signal }));
+  const emails = addresses.data;
+  const setEmails = addresses.setData;
   const [results, setResults] = useState<Record<string, ImportResult>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(() => {
-    if (person.isAdmin) api.repositories().then(setRepos).catch(setError);
-    api.emails(person.id).then(setEmails).catch(setError);
-  }, [person.id, person.isAdmin]);
-  useEffect(() => {
-    load();
-  }, [load]);
+  const load = repositories.reload;
 
   async function register(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,7 +78,9 @@ export function SettingsPage({ session }: { session: Session }) {
             work, tests and docs into private journal entries for the members whose emails match. Each import reads only
             what is new.
           </p>
-          {repos.length === 0 && <p>No repositories yet.</p>}
+          <ErrorNotice error={repositories.error} />
+          {!repositories.data && !repositories.error && <Loading />}
+          {repositories.data?.length === 0 && <p>No repositories yet.</p>}
           <ul className="repo-list">
             {repos.map((r) => (
               <li key={r.id} data-repo-id={r.id}>
@@ -108,7 +109,10 @@ export function SettingsPage({ session }: { session: Session }) {
                     type="button"
                     className="quiet"
                     aria-label={`Remove ${r.name}`}
-                    onClick={() => api.removeRepository(r.id).then(load).catch(setError)}
+                    onClick={() => {
+                      setError(null);
+                      api.removeRepository(r.id).then(load).catch(setError);
+                    }}
                   >
                     Remove
                   </button>
@@ -147,6 +151,8 @@ export function SettingsPage({ session }: { session: Session }) {
       <div className="card">
         <h2>Your email addresses</h2>
         <p className="muted">Commits and trailers made with any of these count as yours.</p>
+        <ErrorNotice error={addresses.error} />
+        {!emails && !addresses.error && <Loading />}
         {emails && (
           <ul>
             <li>
@@ -159,7 +165,10 @@ export function SettingsPage({ session }: { session: Session }) {
                   type="button"
                   className="quiet"
                   aria-label={`Remove ${e}`}
-                  onClick={() => api.removeEmail(person.id, e).then(setEmails).catch(setError)}
+                  onClick={() => {
+                    setError(null);
+                    api.removeEmail(person.id, e).then(setEmails).catch(setError);
+                  }}
                 >
                   Remove
                 </button>

@@ -1,20 +1,19 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { PersonOutput } from '../../../../src/contracts/index.ts';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
-import type { Session } from '../../app.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
+import { Loading } from '../../components/loading.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
 /** The organisation: who reports to whom and who mentors whom; admins and managers invite people. */
 export function TeamPage({ session }: { session: Session }) {
   const me = session.person;
-  const [people, setPeople] = useState<PersonOutput[]>([]);
+  const everyone = useApi('people', (signal) => api.people({ signal }));
+  const people = everyone.data ?? [];
+  const load = everyone.reload;
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.people().then(setPeople).catch(setError), []);
-  useEffect(() => {
-    load();
-  }, [load]);
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? '–';
   const isManager = people.some((p) => p.managerId === me.id);
 
@@ -45,6 +44,8 @@ export function TeamPage({ session }: { session: Session }) {
       <ErrorNotice error={error} />
       <div className="overview-grid">
         <div className="card">
+          <ErrorNotice error={everyone.error} />
+          {!everyone.data && !everyone.error && <Loading />}
           <div className="table-scroll">
             <table className="standing-table">
               <thead>
