@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { AppError } from '../domain/errors.ts';
@@ -221,8 +222,9 @@ export async function readMailmapText(
   if (blob && !blob.startsWith('-')) parts.push(await git(repo.path, ['cat-file', 'blob', blob]).catch(() => ''));
   const file = settings.get('mailmap.file');
   if (file) {
+    // "~/" is the user's home, as git reads it (os.homedir() honours HOME like git does).
     const resolved = file.startsWith('~/')
-      ? path.join(process.env.HOME ?? '', file.slice(2))
+      ? path.join(os.homedir(), file.slice(2))
       : path.resolve(top || repo.path, file);
     let real = '';
     try {

@@ -8,6 +8,7 @@ import type { ReflectionRow } from '../db/repositories/reflections.ts';
  * Raw rows never go out: this is where a new column has to be let through on purpose.
  */
 
+/** A profile; `mentorIds` are given by the caller (the row does not hold them). */
 export function presentPerson(row: PersonRow, mentorIds: string[] = []): PersonOutput {
   return {
     id: row.id,
@@ -24,6 +25,7 @@ export function presentPerson(row: PersonRow, mentorIds: string[] = []): PersonO
   };
 }
 
+/** An assessment with its ratings, named by the framework version it was made against. */
 export function presentAssessment(row: AssessmentWithRatings, frameworkVersion: string): AssessmentOutput {
   return {
     id: row.id,
@@ -38,6 +40,7 @@ export function presentAssessment(row: AssessmentWithRatings, frameworkVersion: 
   };
 }
 
+/** A path reflection with the reasons and counterpoints of its recommendation. */
 export function presentReflection(
   row: ReflectionRow,
   extra: Pick<ReflectionOutput, 'reasons' | 'counterpoints'>,
@@ -56,4 +59,15 @@ export function presentReflection(
     why: row.why,
     createdAt: row.created_at,
   };
+}
+
+/** A person's email addresses: the primary one and the extra ones git identities are matched on. */
+export interface EmailsOutput {
+  primary: string;
+  extra: string[];
+}
+
+/** A person's addresses. */
+export function presentEmails(primary: string, extra: string[]): EmailsOutput {
+  return { primary, extra };
 }

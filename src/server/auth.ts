@@ -4,8 +4,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/access/policy.ts';
 import { AppError } from '../domain/errors.ts';
-import { authenticate, isSetupRequired } from '../services/auth/auth.ts';
-import { asActor, type ServiceContext } from '../services/context.ts';
+import { authenticate } from '../services/auth/authenticate.ts';
+import { isSetupRequired } from '../services/auth/setup.ts';
+import { asActor, type ServiceContext, withRequestCache } from '../services/context.ts';
 
 /** Name of the session cookie (HttpOnly, SameSite=Strict, Path=/api). */
 export const SESSION_COOKIE = 'leadway_session';
@@ -75,7 +76,8 @@ export async function registerAuth(app: FastifyInstance, ctx: ServiceContext, op
     if (found) {
       request.actor = found.actor;
       request.csrfToken = found.csrfToken;
-      request.ctx = asActor(ctx, found.actor);
+      // A context for this request only: what access checks load is loaded once per request.
+      request.ctx = withRequestCache(asActor(ctx, found.actor), found.teamId);
       if (found.via === 'session' && !SAFE_METHODS.has(request.method)) {
         const sent = request.headers['x-csrf-token'];
         if (sent !== found.csrfToken) {
@@ -122,6 +124,7 @@ export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: 
   });
 }
 
+/** Removes the session cookie (signing out). */
 export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/api' });
 }

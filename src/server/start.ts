@@ -2,7 +2,7 @@ import { constants } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { type Config, LOOPBACK_HOSTS } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
-import { isSetupRequired } from '../services/auth/auth.ts';
+import { isSetupRequired } from '../services/auth/setup.ts';
 import { createContext } from '../services/context.ts';
 import { getActiveFramework } from '../services/framework/active-framework.ts';
 import { buildApp, type LogLevel, WEB_DIST_DIR } from './app.ts';

@@ -1,4 +1,7 @@
+import { insertAuditRow } from '../db/repositories/audit.ts';
+import { findPersonRelations, findTeamIdOf } from '../db/repositories/people.ts';
 import {
+  type Actor,
   canAdminister,
   canChange,
   canSee,
@@ -10,33 +13,52 @@ import {
 import { AppError } from '../domain/errors.ts';
 import { actorOf, nowIso, type ServiceContext } from './context.ts';
 
-/** Loads what the policies need about a person, or throws PERSON_NOT_FOUND. */
+/**
+ * Loads what the policies need about a person, or throws PERSON_NOT_FOUND. Within one request
+ * (a context with a request cache) each person is loaded once.
+ */
 export async function loadSubject(ctx: ServiceContext, personId: string): Promise<Subject> {
-  const person = await ctx.db
-    .selectFrom('people')
-    .select(['id', 'manager_id', 'team_id'])
-    .where('id', '=', personId)
-    .executeTakeFirst();
+  const cached = ctx.requestCache?.subjects.get(personId);
+  if (cached) return cached;
+  const person = await findPersonRelations(ctx.db, personId);
   if (!person) throw new AppError('not_found', 'PERSON_NOT_FOUND', `No person with id "${personId}".`);
-  const mentors = await ctx.db
-    .selectFrom('mentorships')
-    .select('mentor_id')
-    .where('mentee_id', '=', personId)
-    .execute();
-  return {
+  const subject: Subject = {
     id: person.id,
     managerId: person.manager_id,
-    mentorIds: mentors.map((m) => m.mentor_id),
+    mentorIds: person.mentor_ids,
     teamId: person.team_id,
   };
+  ctx.requestCache?.subjects.set(personId, subject);
+  return subject;
 }
 
-/** The acting person's relation to a subject. */
-export async function relationOf(ctx: ServiceContext, subject: Subject): Promise<Relation> {
+/** The acting person's own team, read once per request. */
+async function actorTeamId(ctx: ServiceContext, actor: Extract<Actor, { kind: 'person' }>): Promise<string | null> {
+  const cache = ctx.requestCache;
+  if (cache && cache.actorTeamId !== undefined) return cache.actorTeamId;
+  const teamId = await findTeamIdOf(ctx.db, actor.id);
+  if (cache) cache.actorTeamId = teamId;
+  return teamId;
+}
+
+/**
+ * Forgets what this request loaded about a person's relations (call it after changing their
+ * manager, mentors or team, so later checks in the same request see the change).
+ */
+export function forgetRelations(ctx: ServiceContext, personId: string): void {
+  const cache = ctx.requestCache;
+  if (!cache) return;
+  cache.subjects.delete(personId);
+  const actor = actorOf(ctx);
+  if (actor.kind === 'person' && actor.id === personId) cache.actorTeamId = undefined;
+}
+
+/** The acting party's relation to a person (throws PERSON_NOT_FOUND for an unknown id). */
+async function relationToPerson(ctx: ServiceContext, personId: string): Promise<Relation> {
+  const subject = await loadSubject(ctx, personId);
   const actor = actorOf(ctx);
   if (actor.kind === 'system') return 'system';
-  const me = await ctx.db.selectFrom('people').select('team_id').where('id', '=', actor.id).executeTakeFirst();
-  return relationTo(actor, subject, me?.team_id ?? null);
+  return relationTo(actor, subject, await actorTeamId(ctx, actor));
 }
 
 /**
@@ -51,10 +73,14 @@ export async function audit(
 ): Promise<void> {
   const actor = actorOf(ctx);
   if (actor.kind === 'system' || actor.id === subjectId) return;
-  await ctx.db
-    .insertInto('audit_log')
-    .values({ id: ctx.newId(), actor_id: actor.id, subject_id: subjectId, action, resource, at: nowIso(ctx) })
-    .execute();
+  await insertAuditRow(ctx.db, {
+    id: ctx.newId(),
+    actor_id: actor.id,
+    subject_id: subjectId,
+    action,
+    resource,
+    at: nowIso(ctx),
+  });
 }
 
 /** What one reader may see of one person's data, worked out once per call. */
@@ -67,10 +93,11 @@ export interface ReaderScope {
 
 /**
  * The acting party's view of a person's data: their relation and the visibilities they may see.
- * Every list, count, total and derived field about someone is computed inside this scope.
+ * Every access decision about someone's data (list, count, total, derived field, one object,
+ * a change) starts here.
  */
 export async function readerScope(ctx: ServiceContext, personId: string): Promise<ReaderScope> {
-  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
+  const relation = await relationToPerson(ctx, personId);
   const all = relation === 'self' || relation === 'system';
   return { personId, relation, visibilities: all ? undefined : visibilitiesFor(relation) };
 }
@@ -126,7 +153,7 @@ export async function ensureCanChange(
   resource: string,
   object: { visibility?: string; hidden?: Hidden } = {},
 ): Promise<void> {
-  const relation = await relationOf(ctx, await loadSubject(ctx, personId));
+  const { relation } = await readerScope(ctx, personId);
   if (canChange(relation)) return;
   const hidden = object.hidden ?? hiddenDefault(resource);
   if (relation === 'none' || (object.visibility !== undefined && !canSee(relation, object.visibility))) throw hidden();
@@ -153,8 +180,7 @@ export async function visibleTo<T extends { visibility: string }>(
 
 /** The acting party may act for this person: the person themself, an admin, or the system. */
 export function ensureSelfOrAdmin(ctx: ServiceContext, personId: string, what: string): void {
-  const actor = actorOf(ctx);
-  if (actor.kind === 'system' || actor.id === personId || actor.isAdmin) return;
+  if (isSelf(ctx, personId) || canAdminister(actorOf(ctx))) return;
   throw new AppError('forbidden', 'FORBIDDEN', `Only the person themself or an admin can ${what}.`);
 }
 

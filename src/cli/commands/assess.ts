@@ -14,6 +14,7 @@ interface AssessOptions {
   json?: boolean;
 }
 
+/** `leadway assess`: a self-assessment, a level (1–4) and a comment per area (asked for, or given with --level). */
 export function registerAssessCommand(program: Command, io: CliIo): Command {
   return program
     .command('assess')

@@ -7,6 +7,7 @@ import { getActiveFramework } from '../../services/framework/active-framework.ts
 import { importFramework } from '../../services/framework/import-framework.ts';
 import { type CliIo, printJson, withServices } from '../io.ts';
 
+/** `leadway framework`: show, export and import the framework. */
 export function registerFrameworkCommand(program: Command, io: CliIo): Command {
   const framework = program
     .command('framework')

@@ -4,6 +4,7 @@ import { AppError, fieldsFromIssues } from '../../domain/errors.ts';
 import { createPerson } from '../../services/people/people.ts';
 import { type CliIo, printJson, withServices } from '../io.ts';
 
+/** `leadway init`: create the first profile from the command line. */
 export function registerInitCommand(program: Command, io: CliIo): Command {
   return program
     .command('init')

@@ -12,6 +12,7 @@ interface NextOptions {
   reopen?: string;
 }
 
+/** `leadway next`: the next actions for the largest gaps; marks one done, dismissed or open again. */
 export function registerNextCommand(program: Command, io: CliIo): Command {
   return program
     .command('next')

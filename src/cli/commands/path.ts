@@ -24,6 +24,7 @@ const SCALE = [
   { value: 5, name: '5 — strongly agree' },
 ];
 
+/** `leadway path`: the reflection that recommends a track, and choosing one. */
 export function registerPathCommand(program: Command, io: CliIo): Command {
   return program
     .command('path')

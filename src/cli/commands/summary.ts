@@ -3,6 +3,7 @@ import { resolvePerson } from '../../services/people/people.ts';
 import { getStanding } from '../../services/progress/standing.ts';
 import { type CliIo, printJson, printTable, withServices } from '../io.ts';
 
+/** `leadway summary`: where a person stands per area against their target. */
 export function registerSummaryCommand(program: Command, io: CliIo): Command {
   return program
     .command('summary')

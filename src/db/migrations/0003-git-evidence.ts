@@ -54,6 +54,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** Drops what `up` created. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['git_credits', 'git_import_marks', 'git_repositories', 'person_emails']) {
     await db.schema.dropTable(table).execute();

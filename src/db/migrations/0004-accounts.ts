@@ -107,6 +107,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
+/** Drops what `up` created. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
     'round_raters',

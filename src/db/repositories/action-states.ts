@@ -3,6 +3,7 @@ import type { ActionStatesTable, Database } from '../schema.ts';
 
 export type ActionStateRow = Selectable<ActionStatesTable>;
 
+/** A person's done and dismissed actions. */
 export function listActionStates(db: Kysely<Database>, personId: string): Promise<ActionStateRow[]> {
   return db.selectFrom('action_states').selectAll().where('person_id', '=', personId).execute();
 }

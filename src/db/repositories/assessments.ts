@@ -47,6 +47,7 @@ export async function listAssessments(
   return attachRatings(db, rows);
 }
 
+/** One assessment with its ratings. */
 export async function findAssessmentById(db: Kysely<Database>, id: string): Promise<AssessmentWithRatings | undefined> {
   const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;

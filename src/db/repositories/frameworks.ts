@@ -25,6 +25,7 @@ export function findFrameworkById(db: Kysely<Database>, id: string): Promise<Fra
   return db.selectFrom('frameworks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The installed framework with this framework id and version, if any. */
 export function findFrameworkByKeyVersion(
   db: Kysely<Database>,
   key: string,

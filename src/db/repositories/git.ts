@@ -4,26 +4,32 @@ import type { Database, GitCreditsTable, GitRepositoriesTable } from '../schema.
 export type GitRepositoryRow = Selectable<GitRepositoriesTable>;
 export type GitCreditRow = Selectable<GitCreditsTable>;
 
+/** Every registered repository, by name. */
 export function listRepositories(db: Kysely<Database>): Promise<GitRepositoryRow[]> {
   return db.selectFrom('git_repositories').selectAll().orderBy('name').orderBy('id').execute();
 }
 
+/** A registered repository by id. */
 export function findRepositoryById(db: Kysely<Database>, id: string) {
   return db.selectFrom('git_repositories').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A registered repository by its absolute path. */
 export function findRepositoryByPath(db: Kysely<Database>, path: string) {
   return db.selectFrom('git_repositories').selectAll().where('path', '=', path).executeTakeFirst();
 }
 
+/** Registers a repository. */
 export async function insertRepository(db: Kysely<Database>, row: GitRepositoryRow): Promise<void> {
   await db.insertInto('git_repositories').values(row).execute();
 }
 
+/** Forgets a repository (its marks and credits go with it). */
 export async function deleteRepository(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('git_repositories').where('id', '=', id).execute();
 }
 
+/** Remembers the last commit imported of a repository branch, with the identities used, and when. */
 export async function markImported(
   db: Kysely<Database>,
   id: string,
@@ -42,6 +48,7 @@ export async function markImported(
   await db.updateTable('git_repositories').set({ last_imported_at: now }).where('id', '=', id).execute();
 }
 
+/** Where the last import of a repository branch stopped. */
 export function findMark(db: Kysely<Database>, id: string, rev: string) {
   return db
     .selectFrom('git_import_marks')
@@ -65,6 +72,7 @@ export async function insertCredits(db: Kysely<Database>, rows: GitCreditRow[]):
   return added;
 }
 
+/** A person's stored credits in a repository, from `weeksFrom` (YYYY-MM-DD) on when given. */
 export function listCredits(db: Kysely<Database>, personId: string, repositoryId: string, weeksFrom?: string) {
   let query = db
     .selectFrom('git_credits')

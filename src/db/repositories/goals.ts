@@ -12,6 +12,7 @@ export interface GoalWithParts extends GoalRow {
   evidenceCount: number;
 }
 
+/** Stores a goal and its first actions atomically. */
 export async function insertGoal(
   db: Kysely<Database>,
   goal: Insertable<GoalsTable>,
@@ -23,10 +24,16 @@ export async function insertGoal(
   });
 }
 
-export async function updateGoal(db: Kysely<Database>, id: string, patch: Partial<Omit<GoalRow, 'id'>>): Promise<void> {
+/** Changes the given columns of a goal. */
+export async function updateGoalRow(
+  db: Kysely<Database>,
+  id: string,
+  patch: Partial<Omit<GoalRow, 'id'>>,
+): Promise<void> {
   await db.updateTable('goals').set(patch).where('id', '=', id).execute();
 }
 
+/** One goal, without its parts. */
 export function findGoalRow(db: Kysely<Database>, id: string): Promise<GoalRow | undefined> {
   return db.selectFrom('goals').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -35,7 +42,7 @@ export function findGoalRow(db: Kysely<Database>, id: string): Promise<GoalRow |
  * A person's goals with actions, check-ins and how many journal entries point at each; with
  * `visibilities`, only goals and entries of those visibilities (what one reader may see).
  */
-export async function listGoals(
+export async function listGoalRows(
   db: Kysely<Database>,
   personId: string,
   filter: { statuses?: string[]; areaId?: string; ids?: string[]; visibilities?: string[] | undefined } = {},
@@ -73,6 +80,7 @@ export async function listGoals(
   }));
 }
 
+/** Appends an action to a goal (after its last one). */
 export async function insertGoalAction(db: Kysely<Database>, row: Omit<GoalActionRow, 'position'>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const top = await trx
@@ -87,6 +95,12 @@ export async function insertGoalAction(db: Kysely<Database>, row: Omit<GoalActio
   });
 }
 
+/** An action by its id, wherever it belongs (its goal_id says where). */
+export function findGoalActionById(db: Kysely<Database>, actionId: string): Promise<GoalActionRow | undefined> {
+  return db.selectFrom('goal_actions').selectAll().where('id', '=', actionId).executeTakeFirst();
+}
+
+/** An action of one goal. */
 export function findGoalAction(
   db: Kysely<Database>,
   goalId: string,
@@ -100,7 +114,8 @@ export function findGoalAction(
     .executeTakeFirst();
 }
 
-export async function updateGoalAction(
+/** Changes the given columns of a goal's action. */
+export async function updateGoalActionRow(
   db: Kysely<Database>,
   id: string,
   patch: Partial<Omit<GoalActionRow, 'id' | 'goal_id'>>,
@@ -110,6 +125,7 @@ export async function updateGoalAction(
   await db.updateTable('goal_actions').set(patch).where('id', '=', id).execute();
 }
 
+/** Stores a check-in on a goal. */
 export async function insertCheckin(db: Kysely<Database>, row: GoalCheckinRow): Promise<void> {
   await db.insertInto('goal_checkins').values(row).execute();
 }

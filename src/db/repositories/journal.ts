@@ -26,6 +26,7 @@ export interface EntryFilter {
   visibilities?: string[] | undefined;
 }
 
+/** Stores an entry with its area tags and links (run it inside a transaction). */
 export async function insertEntry(
   db: Kysely<Database>,
   row: Omit<EntryRow, never>,
@@ -83,7 +84,8 @@ export async function insertEntries(
   }
 }
 
-export async function updateEntry(
+/** Changes an entry's columns; `areas` and `links`, when given, replace the stored ones. */
+export async function updateEntryRow(
   db: Kysely<Database>,
   id: string,
   patch: Partial<Omit<EntryRow, 'id' | 'person_id'>>,
@@ -109,7 +111,8 @@ export async function updateEntry(
   }
 }
 
-export async function deleteEntry(db: Kysely<Database>, id: string): Promise<void> {
+/** Deletes an entry (its areas and links go with it). */
+export async function deleteEntryRow(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('journal_entries').where('id', '=', id).execute();
 }
 
@@ -156,7 +159,7 @@ function filtered(db: Kysely<Database>, personId: string, filter: EntryFilter) {
 }
 
 /** A page of a person's entries, newest first, and how many match in all. */
-export async function listEntries(
+export async function listEntryRows(
   db: Kysely<Database>,
   personId: string,
   filter: EntryFilter,
@@ -178,11 +181,26 @@ export async function listEntries(
   return { entries: await attachParts(db, rows), total: Number(count?.n ?? 0) };
 }
 
+/** One entry with its areas, links and linked goal's visibility. */
 export async function findEntryById(db: Kysely<Database>, id: string): Promise<EntryWithParts | undefined> {
   const row = await db.selectFrom('journal_entries').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const [withParts] = await attachParts(db, [row]);
   return withParts;
+}
+
+/** A person's entry made from a source (an imported git week), by its source key. */
+export function findEntryBySourceKey(
+  db: Kysely<Database>,
+  personId: string,
+  sourceKey: string,
+): Promise<Pick<EntryRow, 'id' | 'title' | 'body' | 'occurred_on'> | undefined> {
+  return db
+    .selectFrom('journal_entries')
+    .select(['id', 'title', 'body', 'occurred_on'])
+    .where('person_id', '=', personId)
+    .where('source_key', '=', sourceKey)
+    .executeTakeFirst();
 }
 
 /** Entry dates with their areas, for counting evidence per area and week. */
@@ -199,7 +217,7 @@ export function listEntryAreaDates(db: Kysely<Database>, personId: string, from?
   return query.execute();
 }
 
-export async function attachParts(db: Kysely<Database>, rows: EntryRow[]): Promise<EntryWithParts[]> {
+async function attachParts(db: Kysely<Database>, rows: EntryRow[]): Promise<EntryWithParts[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const goalIds = [...new Set(rows.flatMap((r) => (r.goal_id ? [r.goal_id] : [])))];

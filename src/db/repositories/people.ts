@@ -13,23 +13,27 @@ function selectPeople(db: Kysely<Database>) {
 }
 
 /** All people, oldest first (the first person is the laptop's owner until login exists). */
-export function listPeople(db: Kysely<Database>): Promise<PersonRow[]> {
+export function listPersonRows(db: Kysely<Database>): Promise<PersonRow[]> {
   return selectPeople(db).orderBy('people.created_at').orderBy('people.id').execute();
 }
 
+/** One person with their team's name. */
 export async function findPersonById(db: Kysely<Database>, id: string): Promise<PersonRow | undefined> {
   return selectPeople(db).where('people.id', '=', id).executeTakeFirst();
 }
 
+/** The person with this email (compared lower-cased). */
 export async function findPersonByEmail(db: Kysely<Database>, email: string): Promise<PersonRow | undefined> {
   return selectPeople(db).where('people.email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
+/** Stores a new person. */
 export async function insertPerson(db: Kysely<Database>, row: Insertable<PeopleTable>): Promise<void> {
   await db.insertInto('people').values(row).execute();
 }
 
-export async function updatePerson(
+/** Changes the given columns of a person. */
+export async function updatePersonRow(
   db: Kysely<Database>,
   id: string,
   patch: Partial<Omit<Insertable<PeopleTable>, 'id' | 'created_at'>>,
@@ -37,15 +41,56 @@ export async function updatePerson(
   await db.updateTable('people').set(patch).where('id', '=', id).execute();
 }
 
-/** Finds a team by name or creates it; returns its id. */
-export async function findOrCreateTeam(db: Kysely<Database>, name: string, id: string, now: string): Promise<string> {
-  // Safe when several requests create the same team at once: the unique name decides, and
-  // everyone reads back the one row that won.
-  await db
-    .insertInto('teams')
-    .values({ id, name, created_at: now })
-    .onConflict((oc) => oc.column('name').doNothing())
+/** Whether a person with this id exists. */
+export async function personExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  return (await db.selectFrom('people').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** Whether anyone has this person as their manager. */
+export async function managesAnyone(db: Kysely<Database>, personId: string): Promise<boolean> {
+  const row = await db.selectFrom('people').select('id').where('manager_id', '=', personId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What access checks need about a person: their manager, team and mentors (one statement). */
+export interface PersonRelationsRow {
+  id: string;
+  manager_id: string | null;
+  team_id: string | null;
+  mentor_ids: string[];
+}
+
+/** A person's manager, team and mentors, or undefined when there is no such person. */
+export async function findPersonRelations(
+  db: Kysely<Database>,
+  personId: string,
+): Promise<PersonRelationsRow | undefined> {
+  const rows = await db
+    .selectFrom('people')
+    .leftJoin('mentorships', 'mentorships.mentee_id', 'people.id')
+    .select(['people.id', 'people.manager_id', 'people.team_id', 'mentorships.mentor_id'])
+    .where('people.id', '=', personId)
     .execute();
-  const row = await db.selectFrom('teams').select('id').where('name', '=', name).executeTakeFirstOrThrow();
-  return row.id;
+  const [first] = rows;
+  if (!first) return undefined;
+  return {
+    id: first.id,
+    manager_id: first.manager_id,
+    team_id: first.team_id,
+    mentor_ids: rows.flatMap((r) => (r.mentor_id ? [r.mentor_id] : [])),
+  };
+}
+
+/** What signing in needs about a person: whether they are an admin, and their team. */
+export function findAccountHolder(
+  db: Kysely<Database>,
+  personId: string,
+): Promise<{ id: string; is_admin: number; team_id: string | null } | undefined> {
+  return db.selectFrom('people').select(['id', 'is_admin', 'team_id']).where('id', '=', personId).executeTakeFirst();
+}
+
+/** A person's team id (null when they have none or do not exist). */
+export async function findTeamIdOf(db: Kysely<Database>, personId: string): Promise<string | null> {
+  const row = await db.selectFrom('people').select('team_id').where('id', '=', personId).executeTakeFirst();
+  return row?.team_id ?? null;
 }

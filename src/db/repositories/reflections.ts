@@ -3,12 +3,13 @@ import type { Database, PathReflectionsTable } from '../schema.ts';
 
 export type ReflectionRow = Selectable<PathReflectionsTable>;
 
+/** Stores a reflection. */
 export async function insertReflection(db: Kysely<Database>, row: ReflectionRow): Promise<void> {
   await db.insertInto('path_reflections').values(row).execute();
 }
 
 /** A person's reflections, newest first. */
-export function listReflections(db: Kysely<Database>, personId: string): Promise<ReflectionRow[]> {
+export function listReflectionRows(db: Kysely<Database>, personId: string): Promise<ReflectionRow[]> {
   return db
     .selectFrom('path_reflections')
     .selectAll()

@@ -3,15 +3,13 @@ import { z } from 'zod';
 /** The format tag every framework file carries; bumped only on an incompatible change. */
 export const FRAMEWORK_FORMAT = 'leadway.framework/v1';
 
-/** Levels run from 1 (just starting) to 4 (does it for others); every area has all four. */
-export const LEVELS = [1, 2, 3, 4] as const;
-
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes (e.g. "managing-up")');
 
 const text = z.string().trim().min(1, 'must not be empty');
 
+/** Levels run from 1 (just starting) to 4 (does it for others); every area has all four. */
 const levelNumber = z.number().int().min(1).max(4);
 
 /** One level of one area, described by what an observer would see the person do. */

@@ -2,6 +2,7 @@
 export const GOAL_STATUSES = ['planned', 'active', 'done', 'dropped'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
+/** Whether a goal is still being worked on (not done or dropped). */
 export function isOpenGoal(status: string): boolean {
   return status === 'planned' || status === 'active';
 }

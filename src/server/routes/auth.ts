@@ -1,22 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { personOutput } from '../../contracts/index.ts';
-import { findPersonById } from '../../db/repositories/people.ts';
-import { presentPerson } from '../../presenters/index.ts';
-import {
-  acceptInvitation,
-  changePassword,
-  createApiToken,
-  createInvitation,
-  describeInvitation,
-  isSetupRequired,
-  listApiTokens,
-  logIn,
-  logOut,
-  logOutEverywhere,
-  revokeApiToken,
-  signUp,
-} from '../../services/auth/auth.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
+import { changePassword } from '../../services/auth/change-password.ts';
+import { acceptInvitation, createInvitation, describeInvitation } from '../../services/auth/invitations.ts';
+import { logIn } from '../../services/auth/log-in.ts';
+import { logOut, logOutEverywhere } from '../../services/auth/sessions.ts';
+import { isSetupRequired } from '../../services/auth/setup.ts';
+import { signUp } from '../../services/auth/sign-up.ts';
+import { findSignedInPerson } from '../../services/auth/signed-in-person.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { errorResponses, zodRoutes } from './types.ts';
@@ -47,19 +39,19 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     async (request) => {
       const setupRequired = await isSetupRequired(ctx);
       const actor = request.actor;
-      const row = actor?.kind === 'person' ? await findPersonById(ctx.db, actor.id) : undefined;
+      const person = actor?.kind === 'person' ? await findSignedInPerson(ctx, actor.id) : undefined;
       return {
         setupRequired,
-        person: row ? { ...presentPerson(row), isAdmin: Number(row.is_admin) === 1 } : null,
+        person: person ?? null,
         csrfToken: request.csrfToken,
       };
     },
   );
 
   const signedIn = async (personId: string, csrfToken: string) => {
-    const row = await findPersonById(ctx.db, personId);
-    if (!row) throw new Error('the new account vanished');
-    return { person: presentPerson(row), csrfToken };
+    const person = await findSignedInPerson(ctx, personId);
+    if (!person) throw new Error('the new account vanished');
+    return { person, csrfToken };
   };
 
   r.post(

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { frameworkImportResult, frameworkOutput } from '../../contracts/index.ts';
-import { listFrameworks } from '../../db/repositories/frameworks.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { getActiveFramework } from '../../services/framework/active-framework.ts';
+import { listFrameworkVersions } from '../../services/framework/framework-versions.ts';
 import { importFramework } from '../../services/framework/import-framework.ts';
 import { errorResponses, zodRoutes } from './types.ts';
 
@@ -56,16 +56,6 @@ export function registerFrameworkRoutes(app: FastifyInstance, _ctx: ServiceConte
         },
       },
     },
-    async (request) => {
-      const rows = await listFrameworks(request.ctx.db);
-      return rows.map((row, i) => ({
-        id: row.id,
-        frameworkId: row.framework_key,
-        version: row.version,
-        name: row.name,
-        installedAt: row.installed_at,
-        isActive: i === 0,
-      }));
-    },
+    async (request) => listFrameworkVersions(request.ctx),
   );
 }

@@ -5,7 +5,7 @@ import {
   insertAssessment,
   listAssessments,
 } from '../../db/repositories/assessments.ts';
-import { AppError, type FieldErrors, notFound } from '../../domain/errors.ts';
+import { AppError, type FieldErrors, notFound, parseInput } from '../../domain/errors.ts';
 import { presentAssessment } from '../../presenters/index.ts';
 import { ensureCanChange, ensureCanSee, isSelf, visibleTo } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
@@ -24,7 +24,7 @@ export async function submitSelfAssessment(
   personId: string,
   rawInput: SubmitAssessmentInput,
 ): Promise<AssessmentOutput> {
-  const input = submitAssessmentInput.parse(rawInput);
+  const input = parseInput(submitAssessmentInput, rawInput);
   const person = await requirePerson(ctx, personId);
   await ensureCanChange(ctx, personId, 'self-assessment');
   const { framework, installedId } = await getActiveFramework(ctx);

@@ -1,7 +1,9 @@
-import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
+import { countTableRows, deleteAllRows, insertTableRows, listTableRows } from '../../db/repositories/backup.ts';
+import { updatePersonRow } from '../../db/repositories/people.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../domain/errors.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError, parseInput } from '../../domain/errors.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 
 /** The format tag of a backup document; bumped only on an incompatible change. */
@@ -46,6 +48,7 @@ const INTEGER_COLUMNS = new Set(['revision', 'level', 'position', 'confidence', 
 /** Columns the database computes itself and a backup leaves out. */
 const COMPUTED_COLUMNS = new Set(['search']);
 
+/** A whole backup: every table's rows in primary-key order. */
 export type BackupDocument = {
   format: typeof BACKUP_FORMAT;
   exportedAt: string;
@@ -71,9 +74,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<BackupDocument>
   }
   const tables = {} as BackupDocument['tables'];
   for (const [name, order] of TABLES) {
-    let query = ctx.db.selectFrom(name).selectAll();
-    for (const column of order) query = query.orderBy(sql.ref(column));
-    const rows = (await query.execute()) as Array<Record<string, unknown>>;
+    const rows = await listTableRows(ctx.db, name, order);
     tables[name] = rows.map((row) =>
       Object.fromEntries(
         Object.entries(row)
@@ -83,14 +84,6 @@ export async function exportBackup(ctx: ServiceContext): Promise<BackupDocument>
     );
   }
   return { format: BACKUP_FORMAT, exportedAt: nowIso(ctx), tables };
-}
-
-async function countRows(db: Kysely<Database>, table: TableName): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 /**
@@ -105,17 +98,15 @@ export async function importBackup(ctx: ServiceContext, document: unknown): Prom
       'A backup can be restored only into a new Leadway (before the first account), or with `leadway import FILE`.',
     );
   }
-  const parsed = backupSchema.safeParse(document);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new AppError(
-      'invalid',
-      'BACKUP_INVALID',
-      `The backup cannot be read: ${first?.path.join('.') || 'document'}: ${first?.message}`,
-    );
-  }
+  const backup = parseInput(backupSchema, document, {
+    code: 'BACKUP_INVALID',
+    message: (fields) => {
+      const [where, problem] = Object.entries(fields)[0] ?? [];
+      return `The backup cannot be read: ${where === '(root)' ? 'document' : where}: ${problem}`;
+    },
+  });
   for (const [name] of TABLES) {
-    if (name !== 'frameworks' && (await countRows(ctx.db, name)) > 0) {
+    if (name !== 'frameworks' && (await countTableRows(ctx.db, name)) > 0) {
       throw new AppError(
         'precondition',
         'DATABASE_NOT_EMPTY',
@@ -125,28 +116,18 @@ export async function importBackup(ctx: ServiceContext, document: unknown): Prom
   }
   const counts = {} as Record<TableName, number>;
   try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('frameworks').execute();
+    await inTransaction(ctx.db, async (trx) => {
+      await deleteAllRows(trx, 'frameworks');
       for (const [name] of TABLES) {
-        const rows = parsed.data.tables[name];
+        const rows = backup.tables[name];
         counts[name] = rows.length;
-        // Insert in modest batches: SQLite limits the number of bound parameters per statement.
         // People point at their managers: insert without, then link, so row order never matters.
         const managers =
           name === 'people' ? rows.filter((r) => r.manager_id).map((r) => [r.id, r.manager_id] as const) : [];
         const toInsert = name === 'people' ? rows.map((r) => ({ ...r, manager_id: null })) : rows;
-        for (let i = 0; i < toInsert.length; i += 200) {
-          await trx
-            .insertInto(name)
-            .values(toInsert.slice(i, i + 200) as never)
-            .execute();
-        }
+        await insertTableRows(trx, name, toInsert);
         for (const [id, managerId] of managers) {
-          await trx
-            .updateTable('people')
-            .set({ manager_id: managerId as string })
-            .where('id', '=', id as string)
-            .execute();
+          await updatePersonRow(trx, id as string, { manager_id: managerId as string });
         }
       }
     });

@@ -7,6 +7,7 @@ import {
   findFrameworkById,
   insertFramework,
 } from '../../db/repositories/frameworks.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { validateFramework } from '../../domain/framework/framework.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
@@ -65,7 +66,7 @@ export async function getActiveFramework(ctx: ServiceContext): Promise<Installed
   if (row) return parseRow(ctx, row);
   const framework = readDefaultFramework();
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await inTransaction(ctx.db, async (trx) => {
       if (await findActiveFramework(trx)) return;
       await insertFramework(trx, {
         id: ctx.newId(),

@@ -5,6 +5,7 @@ import {
   insertFramework,
   reactivateFramework,
 } from '../../db/repositories/frameworks.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../domain/errors.ts';
 import { validateFramework } from '../../domain/framework/framework.ts';
 import { ensureAdmin } from '../access.ts';
@@ -19,7 +20,7 @@ export async function importFramework(ctx: ServiceContext, document: unknown): P
   ensureAdmin(ctx, 'install a framework');
   const framework = validateFramework(document);
   const content = JSON.stringify(framework);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const active = await findActiveFramework(trx);
     const existing = await findFrameworkByKeyVersion(trx, framework.id, framework.version);
     const base = { version: framework.version, name: framework.name };

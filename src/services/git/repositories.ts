@@ -16,37 +16,23 @@ import {
   listRepositories,
   markImported,
 } from '../../db/repositories/git.ts';
-import { insertEntry, updateEntry } from '../../db/repositories/journal.ts';
+import { findEntryBySourceKey, insertEntry, updateEntryRow } from '../../db/repositories/journal.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
-import { EVIDENCE_KINDS, weeklySummaries } from '../../domain/git/evidence.ts';
+import { CREDIT_GROUPS, EVIDENCE_KINDS, weeklySummaries } from '../../domain/git/evidence.ts';
 import { isoWeekOf } from '../../domain/journal/journal.ts';
 import { checkRepository, git } from '../../git/git.ts';
 import { mineRepository } from '../../git/stats.ts';
+import {
+  type GitEvidenceOutput,
+  presentGitEvidence,
+  presentRepository,
+  type RepositoryOutput,
+} from '../../presenters/git.ts';
 import { ensureAdmin, ensureCanSee } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
-
-/** A registered repository as the API and CLI show it. */
-export interface RepositoryOutput {
-  id: string;
-  path: string;
-  name: string;
-  rev: string;
-  createdAt: string;
-  lastImportedAt: string | null;
-}
-
-function present(row: GitRepositoryRow): RepositoryOutput {
-  return {
-    id: row.id,
-    path: row.path,
-    name: row.name,
-    rev: row.rev,
-    createdAt: row.created_at,
-    lastImportedAt: row.last_imported_at,
-  };
-}
 
 /** The checks' codes for a path that cannot be mined at all (not for an unknown revision). */
 const UNUSABLE_PATH_CODES = new Set([
@@ -85,11 +71,11 @@ async function checkUsable(ctx: ServiceContext, repoPath: string, rev: string) {
 export async function registerRepository(
   ctx: ServiceContext,
   input: { path: string; rev?: string | undefined; name?: string | undefined },
-) {
+): Promise<RepositoryOutput> {
   ensureAdmin(ctx, 'register repositories (they are read on the server)');
   const checked = await checkUsable(ctx, input.path, input.rev ?? 'HEAD');
   const existing = await findRepositoryByPath(ctx.db, checked.path);
-  if (existing) return present(existing);
+  if (existing) return presentRepository(existing);
   const row: GitRepositoryRow = {
     id: ctx.newId(),
     path: checked.path,
@@ -99,12 +85,13 @@ export async function registerRepository(
     last_imported_at: null,
   };
   await insertRepository(ctx.db, row);
-  return present(row);
+  return presentRepository(row);
 }
 
+/** Every registered repository, by name. */
 export async function listRegisteredRepositories(ctx: ServiceContext): Promise<RepositoryOutput[]> {
   ensureAdmin(ctx, 'see the registered repositories');
-  return (await listRepositories(ctx.db)).map(present);
+  return (await listRepositories(ctx.db)).map(presentRepository);
 }
 
 /** Forgets a repository, its import marks and credits; journal entries already made stay. */
@@ -246,7 +233,7 @@ export async function importRepository(
   const byPerson = new Map<string, number>();
   for (const c of credits) byPerson.set(c.person_id, (byPerson.get(c.person_id) ?? 0) + 1);
 
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     creditsAdded = await insertCredits(trx, credits);
     for (const personId of byPerson.keys()) {
       // Rebuild only the weeks this import touched, from everything stored for them.
@@ -267,12 +254,7 @@ export async function importRepository(
       for (const s of summaries) {
         const areas = s.group.areas.filter((a) => knownAreas.has(a));
         if (areas.length === 0) continue;
-        const existing = await trx
-          .selectFrom('journal_entries')
-          .select(['id', 'title', 'body', 'occurred_on'])
-          .where('person_id', '=', personId)
-          .where('source_key', '=', s.key)
-          .executeTakeFirst();
+        const existing = await findEntryBySourceKey(trx, personId, s.key);
         if (!existing) {
           await insertEntry(
             trx,
@@ -296,7 +278,7 @@ export async function importRepository(
           );
           entriesCreated++;
         } else if (existing.title !== s.title || existing.body !== s.body || existing.occurred_on !== s.occurredOn) {
-          await updateEntry(trx, existing.id, {
+          await updateEntryRow(trx, existing.id, {
             title: s.title,
             body: s.body,
             occurred_on: s.occurredOn,
@@ -310,7 +292,7 @@ export async function importRepository(
   });
   const emailOf = new Map([...directory.entries()].map(([email, id]) => [id, email]));
   return {
-    repository: present({ ...repo, last_imported_at: now }),
+    repository: presentRepository({ ...repo, last_imported_at: now }),
     range,
     commitsRead: mined.commits,
     creditsAdded,
@@ -325,14 +307,17 @@ export async function importRepository(
 }
 
 /** Git evidence per area and month for a person: how many credited commits, over `months` months. */
-export async function gitEvidenceByMonth(ctx: ServiceContext, personId: string, months = 12) {
+export async function gitEvidenceByMonth(
+  ctx: ServiceContext,
+  personId: string,
+  months = 12,
+): Promise<GitEvidenceOutput> {
   await requirePerson(ctx, personId);
   await ensureCanSee(ctx, personId, 'private', 'git evidence');
   const today = new Date(`${nowIso(ctx).slice(0, 10)}T00:00:00Z`);
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (months - 1), 1));
   const rows = await creditCountsByMonth(ctx.db, personId, start.toISOString().slice(0, 10));
   const { framework } = await getActiveFramework(ctx);
-  const { CREDIT_GROUPS } = await import('../../domain/git/evidence.ts');
   const list = Array.from({ length: months }, (_, i) => {
     const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1));
     return { month: d.toISOString().slice(0, 7), counts: {} as Record<string, number> };
@@ -344,14 +329,5 @@ export async function gitEvidenceByMonth(ctx: ServiceContext, personId: string, 
     if (!bucket || !group) continue;
     for (const area of group.areas) bucket.counts[area] = (bucket.counts[area] ?? 0) + 1;
   }
-  return { areas: framework.areas.map((a) => ({ id: a.id, name: a.name })), months: list };
-}
-
-/** Refuses unknown ids with a message that names the known repositories. */
-export async function requireRepository(ctx: ServiceContext, idOrPath: string): Promise<GitRepositoryRow> {
-  const byId = await findRepositoryById(ctx.db, idOrPath);
-  if (byId) return byId;
-  const byPath = await findRepositoryByPath(ctx.db, path.resolve(idOrPath));
-  if (byPath) return byPath;
-  throw new AppError('not_found', 'REPOSITORY_NOT_FOUND', `No registered repository "${idOrPath}".`);
+  return presentGitEvidence(framework, list);
 }

@@ -12,18 +12,18 @@ import {
   findGoalAction,
   findGoalRow,
   type GoalRow,
-  type GoalWithParts,
   insertCheckin,
   insertGoal,
   insertGoalAction,
-  listGoals as listGoalRows,
-  updateGoalAction as updateGoalActionRow,
-  updateGoal as updateGoalRow,
+  listGoalRows,
+  updateGoalActionRow,
+  updateGoalRow,
 } from '../../db/repositories/goals.ts';
-import { AppError, notFound } from '../../domain/errors.ts';
+import { AppError, notFound, parseInput } from '../../domain/errors.ts';
 import { findArea } from '../../domain/framework/framework.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
-import { goalProgress, isOpenGoal } from '../../domain/goals/progress.ts';
+import { isOpenGoal } from '../../domain/goals/progress.ts';
+import { presentGoal } from '../../presenters/goals.ts';
 import { auditRead, ensureCanChange, ensureCanSee, readerScope } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
@@ -32,35 +32,6 @@ import { requirePerson } from '../people/people.ts';
 /** Today's date (UTC) from the context clock, as YYYY-MM-DD. */
 export function todayIso(ctx: ServiceContext): string {
   return nowIso(ctx).slice(0, 10);
-}
-
-/** Turns a goal row with its parts into the API shape, with progress as of `today`. */
-export function presentGoal(goal: GoalWithParts, today: string): GoalOutput {
-  const open = isOpenGoal(goal.status);
-  return {
-    id: goal.id,
-    personId: goal.person_id,
-    areaId: goal.area_id,
-    title: goal.title,
-    why: goal.why,
-    successCriteria: goal.success_criteria,
-    dueOn: goal.due_on,
-    status: goal.status as GoalOutput['status'],
-    visibility: goal.visibility as GoalOutput['visibility'],
-    createdAt: goal.created_at,
-    updatedAt: goal.updated_at,
-    actions: goal.actions.map((a) => ({
-      id: a.id,
-      title: a.title,
-      frameworkActionId: a.framework_action_id,
-      dueOn: a.due_on,
-      doneOn: a.done_on,
-      isOverdue: open && !a.done_on && a.due_on !== null && a.due_on < today,
-    })),
-    checkins: goal.checkins.map((c) => ({ id: c.id, note: c.note, confidence: c.confidence, createdAt: c.created_at })),
-    progress: goalProgress(goal, goal.actions, today),
-    evidenceCount: goal.evidenceCount,
-  };
 }
 
 function resolveActionTitle(
@@ -96,7 +67,7 @@ export async function createGoal(
   personId: string,
   rawInput: CreateGoalInput,
 ): Promise<GoalOutput> {
-  const input = createGoalInput.parse(rawInput);
+  const input = parseInput(createGoalInput, rawInput);
   await requirePerson(ctx, personId);
   await ensureCanChange(ctx, personId, 'goals');
   const { framework } = await getActiveFramework(ctx);
@@ -144,7 +115,10 @@ export async function createGoal(
 async function goalToChange(ctx: ServiceContext, goalId: string): Promise<GoalRow> {
   const row = await findGoalRow(ctx.db, goalId);
   if (!row) throw notFound('goal', goalId);
-  await ensureCanChange(ctx, row.person_id, 'goals', { visibility: row.visibility, hidden: () => notFound('goal', goalId) });
+  await ensureCanChange(ctx, row.person_id, 'goals', {
+    visibility: row.visibility,
+    hidden: () => notFound('goal', goalId),
+  });
   return row;
 }
 
@@ -196,7 +170,7 @@ export async function listGoals(
 
 /** Changes a goal's text, due date or status. */
 export async function updateGoal(ctx: ServiceContext, goalId: string, input: UpdateGoalInput): Promise<GoalOutput> {
-  const row = await goalToChange(ctx, goalId);
+  await goalToChange(ctx, goalId);
   await updateGoalRow(ctx.db, goalId, {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.why !== undefined ? { why: input.why } : {}),
@@ -211,7 +185,7 @@ export async function updateGoal(ctx: ServiceContext, goalId: string, input: Upd
 
 /** Adds an action to a goal, written or picked from the framework's suggestions. */
 export async function addGoalAction(ctx: ServiceContext, goalId: string, input: GoalActionInput): Promise<GoalOutput> {
-  const row = await goalToChange(ctx, goalId);
+  await goalToChange(ctx, goalId);
   const { framework } = await getActiveFramework(ctx);
   const resolved = resolveActionTitle(framework, input, 0);
   await insertGoalAction(ctx.db, {
@@ -247,7 +221,7 @@ export async function updateGoalAction(
 
 /** Records a dated check-in on a goal: a note and a confidence from 1 to 5. */
 export async function addCheckin(ctx: ServiceContext, goalId: string, input: CheckinInput): Promise<GoalOutput> {
-  const row = await goalToChange(ctx, goalId);
+  await goalToChange(ctx, goalId);
   await insertCheckin(ctx.db, {
     id: ctx.newId(),
     goal_id: goalId,

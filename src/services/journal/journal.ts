@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import {
   type CreateEntryInput,
   createEntryInput,
@@ -9,19 +8,19 @@ import {
   type UpdateEntryInput,
   updateEntryInput,
 } from '../../contracts/journal.ts';
-import { findGoalAction, findGoalRow } from '../../db/repositories/goals.ts';
+import { findGoalActionById, findGoalRow } from '../../db/repositories/goals.ts';
 import {
-  deleteEntry as deleteEntryRow,
+  deleteEntryRow,
   type EntryWithParts,
   findEntryById,
   insertEntries,
   insertEntry,
   listEntryAreaDates,
-  listEntries as listEntryRows,
-  updateEntry as updateEntryRow,
+  listEntryRows,
+  updateEntryRow,
 } from '../../db/repositories/journal.ts';
-import type { Database } from '../../db/schema.ts';
-import { AppError, type FieldErrors, fieldsFromIssues, notFound } from '../../domain/errors.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError, type FieldErrors, fieldsFromIssues, notFound, parseInput } from '../../domain/errors.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import {
   type ImportProblem,
@@ -31,8 +30,8 @@ import {
   parseMarkdownEntry,
 } from '../../domain/journal/import-parse.ts';
 import { isoWeekOf } from '../../domain/journal/journal.ts';
-import { renderMarkdown } from '../../presenters/markdown.ts';
-import { auditRead, ensureCanChange, ensureCanSee, type ReaderScope, readerScope, scopeSees } from '../access.ts';
+import { presentEntry } from '../../presenters/journal.ts';
+import { auditRead, ensureCanChange, ensureCanSee, readerScope, scopeSees } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { todayIso } from '../goals/goals.ts';
@@ -40,31 +39,6 @@ import { requirePerson } from '../people/people.ts';
 
 /** Lets other requests run between chunks of a long import. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * The entry as it leaves the server, with its Markdown rendered safely. The goal it is linked to
- * is named only to readers who may see that goal (`scope` absent: the owner's own view).
- */
-export function presentEntry(row: EntryWithParts, scope?: ReaderScope): EntryOutput {
-  const showGoal = !scope || row.goal_visibility === null || scopeSees(scope, row.goal_visibility);
-  return {
-    id: row.id,
-    personId: row.person_id,
-    occurredOn: row.occurred_on,
-    title: row.title,
-    body: row.body,
-    bodyHtml: renderMarkdown(row.body),
-    areas: row.areas,
-    kind: row.kind as EntryOutput['kind'],
-    source: row.source,
-    links: row.links,
-    visibility: row.visibility as EntryOutput['visibility'],
-    goalId: showGoal ? row.goal_id : null,
-    goalActionId: showGoal ? row.goal_action_id : null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 function checkAreas(framework: Framework, areas: string[], fields: FieldErrors, prefix = 'areas') {
   const known = new Set(framework.areas.map((a) => a.id));
@@ -75,7 +49,7 @@ function checkAreas(framework: Framework, areas: string[], fields: FieldErrors, 
 
 /** Checks that a goal/action link points at the person's own goal; fills goalId from the action. */
 async function resolveGoalLink(
-  db: Kysely<Database>,
+  ctx: ServiceContext,
   personId: string,
   goalId: string | null | undefined,
   goalActionId: string | null | undefined,
@@ -83,20 +57,15 @@ async function resolveGoalLink(
   if (!goalId && !goalActionId) return { goal_id: null, goal_action_id: null };
   let resolvedGoal = goalId ?? null;
   if (goalActionId) {
-    const action = await db
-      .selectFrom('goal_actions')
-      .select(['goal_id'])
-      .where('id', '=', goalActionId)
-      .executeTakeFirst();
+    const action = await findGoalActionById(ctx.db, goalActionId);
     if (!action || (goalId && action.goal_id !== goalId)) {
       throw new AppError('invalid', 'VALIDATION_FAILED', 'That goal action does not exist on that goal.', {
         goalActionId: 'unknown action',
       });
     }
     resolvedGoal = action.goal_id;
-    if (!(await findGoalAction(db, action.goal_id, goalActionId))) throw notFound('goal action', goalActionId);
   }
-  const goal = resolvedGoal ? await findGoalRow(db, resolvedGoal) : undefined;
+  const goal = resolvedGoal ? await findGoalRow(ctx.db, resolvedGoal) : undefined;
   if (!goal || goal.person_id !== personId) {
     throw new AppError('invalid', 'VALIDATION_FAILED', 'Entries can only be linked to your own goals.', {
       goalId: 'unknown goal',
@@ -107,17 +76,17 @@ async function resolveGoalLink(
 
 /** Records an evidence entry (quick capture from the CLI or the web). */
 export async function createEntry(ctx: ServiceContext, personId: string, raw: CreateEntryInput): Promise<EntryOutput> {
-  const input = createEntryInput.parse(raw);
+  const input = parseInput(createEntryInput, raw);
   await requirePerson(ctx, personId);
   await ensureCanChange(ctx, personId, 'journal');
   const { framework } = await getActiveFramework(ctx);
   const fields: FieldErrors = {};
   checkAreas(framework, input.areas, fields);
   if (Object.keys(fields).length > 0) throw new AppError('invalid', 'VALIDATION_FAILED', 'Unknown area.', fields);
-  const link = await resolveGoalLink(ctx.db, personId, input.goalId, input.goalActionId);
+  const link = await resolveGoalLink(ctx, personId, input.goalId, input.goalActionId);
   const now = nowIso(ctx);
   const id = ctx.newId();
-  await ctx.db.transaction().execute((trx) =>
+  await inTransaction(ctx.db, (trx) =>
     insertEntry(
       trx,
       {
@@ -162,7 +131,7 @@ async function entryToChange(ctx: ServiceContext, entryId: string): Promise<Entr
 
 /** Edits an entry; only the fields given change. */
 export async function updateEntry(ctx: ServiceContext, entryId: string, raw: UpdateEntryInput): Promise<EntryOutput> {
-  const input = updateEntryInput.parse(raw);
+  const input = parseInput(updateEntryInput, raw);
   const row = await entryToChange(ctx, entryId);
   if (input.areas) {
     const { framework } = await getActiveFramework(ctx);
@@ -172,9 +141,9 @@ export async function updateEntry(ctx: ServiceContext, entryId: string, raw: Upd
   }
   const link =
     input.goalId !== undefined || input.goalActionId !== undefined
-      ? await resolveGoalLink(ctx.db, row.person_id, input.goalId, input.goalActionId)
+      ? await resolveGoalLink(ctx, row.person_id, input.goalId, input.goalActionId)
       : {};
-  await ctx.db.transaction().execute((trx) =>
+  await inTransaction(ctx.db, (trx) =>
     updateEntryRow(
       trx,
       entryId,
@@ -194,13 +163,18 @@ export async function updateEntry(ctx: ServiceContext, entryId: string, raw: Upd
   return getEntry(ctx, entryId);
 }
 
+/** Deletes an entry of the acting person's own. */
 export async function deleteEntry(ctx: ServiceContext, entryId: string): Promise<void> {
   await entryToChange(ctx, entryId);
   await deleteEntryRow(ctx.db, entryId);
 }
 
 /** A page of entries matching the filters, newest first. */
-export async function listEntries(ctx: ServiceContext, personId: string, query: EntriesQuery) {
+export async function listEntries(
+  ctx: ServiceContext,
+  personId: string,
+  query: EntriesQuery,
+): Promise<{ entries: EntryOutput[]; total: number }> {
   await requirePerson(ctx, personId);
   const { limit, offset, ...filter } = query;
   // Only what this reader may see is listed or counted: others' private entries do not exist for them.
@@ -320,6 +294,6 @@ export async function importEntries(
     links: data.links,
   }));
   // One transaction (all or nothing), written in multi-row statements that yield between them.
-  await ctx.db.transaction().execute((trx) => insertEntries(trx, rows));
+  await inTransaction(ctx.db, (trx) => insertEntries(trx, rows));
   return { dryRun: false, valid: valid.length, imported: valid.length, problems: [] };
 }

@@ -1,10 +1,7 @@
 import type { RecommendationOutput, RecordReflectionInput, ReflectionOutput } from '../../contracts/index.ts';
-import { updatePerson } from '../../db/repositories/people.ts';
-import {
-  insertReflection,
-  listReflections as listReflectionRows,
-  type ReflectionRow,
-} from '../../db/repositories/reflections.ts';
+import { updatePersonRow } from '../../db/repositories/people.ts';
+import { insertReflection, listReflectionRows, type ReflectionRow } from '../../db/repositories/reflections.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { findStage } from '../../domain/framework/framework.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
 import { recommendTrack } from '../../domain/path/recommend-track.ts';
@@ -55,9 +52,9 @@ export async function recordReflection(
     why: input.why,
     created_at: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertReflection(trx, row);
-    await updatePerson(trx, personId, { track: track.id, stage: stage.id, updated_at: now });
+    await updatePersonRow(trx, personId, { track: track.id, stage: stage.id, updated_at: now });
   });
   return presentReflection(row, recommendation);
 }

@@ -1,17 +1,20 @@
 import type { CreatePersonInput, PersonOutput, UpdatePersonInput } from '../../contracts/index.ts';
+import { listMentorships, replaceMentors } from '../../db/repositories/mentorships.ts';
 import {
-  findOrCreateTeam,
   findPersonByEmail,
   findPersonById,
   insertPerson,
-  listPeople as listPeopleRows,
+  listPersonRows,
   type PersonRow,
-  updatePerson as updatePersonRow,
+  updatePersonRow,
 } from '../../db/repositories/people.ts';
+import { findOrCreateTeam } from '../../db/repositories/teams.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { canAdminister } from '../../domain/access/policy.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { findStage } from '../../domain/framework/framework.ts';
 import { presentPerson } from '../../presenters/index.ts';
-import { audit, ensureAdmin } from '../access.ts';
+import { audit, ensureAdmin, forgetRelations, isSelf } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 
@@ -28,7 +31,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
   const email = input.email.toLowerCase();
   const now = nowIso(ctx);
   const id = ctx.newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     if (await findPersonByEmail(trx, email)) {
       throw new AppError('conflict', 'EMAIL_TAKEN', `Someone already uses ${email}.`, { email: 'already in use' });
     }
@@ -49,16 +52,16 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
 }
 
 async function mentorsByMentee(ctx: ServiceContext, personIds?: string[]): Promise<Map<string, string[]>> {
-  let query = ctx.db.selectFrom('mentorships').select(['mentor_id', 'mentee_id']).orderBy('mentor_id');
-  if (personIds) query = query.where('mentee_id', 'in', personIds.length > 0 ? personIds : ['']);
   const map = new Map<string, string[]>();
-  for (const row of await query.execute()) map.set(row.mentee_id, [...(map.get(row.mentee_id) ?? []), row.mentor_id]);
+  for (const row of await listMentorships(ctx.db, personIds)) {
+    map.set(row.mentee_id, [...(map.get(row.mentee_id) ?? []), row.mentor_id]);
+  }
   return map;
 }
 
 /** Everyone, oldest first: the organisation's directory (names, roles, teams, who reports to whom). */
 export async function listPeople(ctx: ServiceContext): Promise<PersonOutput[]> {
-  const [rows, mentors] = await Promise.all([listPeopleRows(ctx.db), mentorsByMentee(ctx)]);
+  const [rows, mentors] = await Promise.all([listPersonRows(ctx.db), mentorsByMentee(ctx)]);
   return rows.map((row) => presentPerson(row, mentors.get(row.id) ?? []));
 }
 
@@ -86,9 +89,8 @@ export async function updatePerson(
 ): Promise<PersonOutput> {
   const person = await requirePerson(ctx, personId);
   const actor = actorOf(ctx);
-  const isSelf = actor.kind === 'system' || actor.id === personId;
-  const isAdmin = actor.kind === 'system' || actor.isAdmin;
-  if (!isSelf && !isAdmin)
+  const isAdmin = canAdminister(actor);
+  if (!isSelf(ctx, personId) && !isAdmin)
     throw new AppError('forbidden', 'FORBIDDEN', 'Only the person themself or an admin can change a profile.');
   // Team membership decides who reads team-shared data, so nobody puts themself into a team.
   if (
@@ -126,21 +128,15 @@ export async function updatePerson(
     patch.track = track.id;
     patch.stage = stage.id;
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     if (input.team !== undefined) {
       patch.team_id = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
     }
     await updatePersonRow(trx, personId, patch);
-    if (input.mentorIds) {
-      await trx.deleteFrom('mentorships').where('mentee_id', '=', personId).execute();
-      for (const mentorId of new Set(input.mentorIds)) {
-        await trx
-          .insertInto('mentorships')
-          .values({ mentor_id: mentorId, mentee_id: personId, created_at: now })
-          .execute();
-      }
-    }
+    if (input.mentorIds) await replaceMentors(trx, personId, input.mentorIds, now);
   });
+  // Manager, mentors or team may have changed: later checks in this request must see it.
+  forgetRelations(ctx, personId);
   await audit(ctx, personId, 'change', 'profile');
   return loadProfile(ctx, personId);
 }
@@ -155,7 +151,7 @@ export async function resolvePerson(ctx: ServiceContext, email?: string): Promis
     if (!row) throw new AppError('not_found', 'PERSON_NOT_FOUND', `No profile with email ${email}.`);
     return row;
   }
-  const [first] = await listPeopleRows(ctx.db);
+  const [first] = await listPersonRows(ctx.db);
   if (!first) {
     throw new AppError(
       'precondition',

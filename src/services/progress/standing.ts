@@ -6,6 +6,7 @@ import { findStage, targetsFor } from '../../domain/framework/framework.ts';
 import { type ActionState, pickNextActions } from '../../domain/progress/next-actions.ts';
 import { type AreaStanding, type Rating, standingByArea } from '../../domain/progress/standing.ts';
 import { presentPerson } from '../../presenters/index.ts';
+import { presentNextAction } from '../../presenters/progress.ts';
 import { audit, ensureCanChange, ensureCanSee, readerScope } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
@@ -68,18 +69,7 @@ export async function getNextActions(ctx: ServiceContext, personId: string, limi
   const picked = pickNextActions(framework, standing.areas as AreaStanding[], stateMap, limit);
   return {
     needs: null,
-    actions: picked.map((p) => ({
-      id: p.action.id,
-      title: p.action.title,
-      description: p.action.description,
-      level: p.action.level,
-      areaId: p.areaId,
-      areaName: p.areaName,
-      currentLevel: p.currentLevel,
-      targetLevel: p.targetLevel,
-      gap: p.gap,
-      reason: p.reason,
-    })),
+    actions: picked.map(presentNextAction),
     ...counts,
   };
 }

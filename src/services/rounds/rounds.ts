@@ -1,13 +1,31 @@
 import { z } from 'zod';
 import { findAssessmentById, insertAssessment, listAssessments } from '../../db/repositories/assessments.ts';
-import { AppError, fieldsFromIssues, notFound, parseInput } from '../../domain/errors.ts';
+import {
+  findRound,
+  findRoundRater,
+  insertRound,
+  listPendingRatings,
+  listRoundRaters,
+  listRoundsOf,
+  recordRating,
+} from '../../db/repositories/rounds.ts';
+import { AppError, notFound, parseInput } from '../../domain/errors.ts';
 import { targetsFor } from '../../domain/framework/framework.ts';
 import { RATER_RELATIONS, roundResults } from '../../domain/rounds/results.ts';
+import {
+  type OpenedRoundOutput,
+  presentOpenedRound,
+  presentRatingRequest,
+  presentRound,
+  type RatingRequestOutput,
+  type RoundOutput,
+} from '../../presenters/rounds.ts';
 import { ensureCanChange, ensureCanSee, loadSubject } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework, getFrameworkById } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
 
+/** Opening a round: whom to invite, and as what. */
 export const openRoundInput = z.strictObject({
   raters: z
     .array(z.strictObject({ personId: z.string().min(1).max(100), relation: z.enum(RATER_RELATIONS) }))
@@ -15,6 +33,7 @@ export const openRoundInput = z.strictObject({
     .max(30),
 });
 
+/** A rater's answer: a level (and comment) per area. */
 export const rateInput = z.strictObject({
   ratings: z
     .array(
@@ -32,7 +51,7 @@ export const rateInput = z.strictObject({
  * Opens a 360 round: the person invites raters. A "manager" must be their manager and a "mentor"
  * one of their mentors, so nobody can pose as either; anyone else may be a peer.
  */
-export async function openRound(ctx: ServiceContext, personId: string, raw: unknown) {
+export async function openRound(ctx: ServiceContext, personId: string, raw: unknown): Promise<OpenedRoundOutput> {
   const input = parseInput(openRoundInput, raw);
   await requirePerson(ctx, personId);
   await ensureCanChange(ctx, personId, '360 rounds');
@@ -61,71 +80,39 @@ export async function openRound(ctx: ServiceContext, personId: string, raw: unkn
     }
   }
   const { installedId } = await getActiveFramework(ctx);
-  const id = ctx.newId();
   const now = nowIso(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('assessment_rounds')
-      .values({ id, person_id: personId, framework_id: installedId, created_at: now })
-      .execute();
-    await trx
-      .insertInto('round_raters')
-      .values(
-        input.raters.map((r) => ({
-          round_id: id,
-          rater_id: r.personId,
-          relation: r.relation,
-          invited_at: now,
-          assessment_id: null,
-        })),
-      )
-      .execute();
-  });
-  return { id, personId, createdAt: now, raters: input.raters.length };
+  const round = { id: ctx.newId(), person_id: personId, framework_id: installedId, created_at: now };
+  await insertRound(
+    ctx.db,
+    round,
+    input.raters.map((r) => ({
+      round_id: round.id,
+      rater_id: r.personId,
+      relation: r.relation,
+      invited_at: now,
+      assessment_id: null,
+    })),
+  );
+  return presentOpenedRound(round, input.raters.length);
 }
 
 /** The rounds the acting person has been asked to rate in and not yet answered. */
-export async function myRatingRequests(ctx: ServiceContext) {
+export async function myRatingRequests(ctx: ServiceContext): Promise<RatingRequestOutput[]> {
   const actor = actorOf(ctx);
   if (actor.kind !== 'person') return [];
-  const rows = await ctx.db
-    .selectFrom('round_raters')
-    .innerJoin('assessment_rounds', 'assessment_rounds.id', 'round_raters.round_id')
-    .innerJoin('people', 'people.id', 'assessment_rounds.person_id')
-    .select([
-      'round_raters.round_id',
-      'round_raters.relation',
-      'assessment_rounds.created_at',
-      'people.id as person_id',
-      'people.name',
-    ])
-    .where('round_raters.rater_id', '=', actor.id)
-    .where('round_raters.assessment_id', 'is', null)
-    .orderBy('assessment_rounds.created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    roundId: r.round_id,
-    relation: r.relation,
-    personId: r.person_id,
-    personName: r.name,
-    invitedAt: r.created_at,
-  }));
+  return (await listPendingRatings(ctx.db, actor.id)).map(presentRatingRequest);
 }
 
 /** A rater answers a round: a level (and comment) for every area. Once per rater and round. */
-export async function submitRating(ctx: ServiceContext, roundId: string, raw: unknown) {
+export async function submitRating(
+  ctx: ServiceContext,
+  roundId: string,
+  raw: unknown,
+): Promise<{ roundId: string; assessmentId: string }> {
   const input = parseInput(rateInput, raw);
   const actor = actorOf(ctx);
-  const round = await ctx.db.selectFrom('assessment_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
-  const invite =
-    round && actor.kind === 'person'
-      ? await ctx.db
-          .selectFrom('round_raters')
-          .selectAll()
-          .where('round_id', '=', roundId)
-          .where('rater_id', '=', actor.id)
-          .executeTakeFirst()
-      : undefined;
+  const round = await findRound(ctx.db, roundId);
+  const invite = round && actor.kind === 'person' ? await findRoundRater(ctx.db, roundId, actor.id) : undefined;
   if (!round || !invite || actor.kind !== 'person') throw notFound('round', roundId);
   if (invite.assessment_id) throw new AppError('conflict', 'ALREADY_RATED', 'You have answered this round already.');
   const installed = await getFrameworkById(ctx, round.framework_id);
@@ -158,12 +145,7 @@ export async function submitRating(ctx: ServiceContext, roundId: string, raw: un
       comment: given.get(a.id)?.comment ?? '',
     })),
   );
-  await ctx.db
-    .updateTable('round_raters')
-    .set({ assessment_id: id })
-    .where('round_id', '=', roundId)
-    .where('rater_id', '=', actor.id)
-    .execute();
+  await recordRating(ctx.db, roundId, actor.id, id);
   return { roundId, assessmentId: id };
 }
 
@@ -172,27 +154,17 @@ export async function submitRating(ctx: ServiceContext, roundId: string, raw: un
  * answers, peers only as an average of three or more, self vs others, blind spots and target.
  * Only the person rated sees this.
  */
-export async function listRounds(ctx: ServiceContext, personId: string) {
+export async function listRounds(ctx: ServiceContext, personId: string): Promise<RoundOutput[]> {
   const person = await requirePerson(ctx, personId);
   await ensureCanSee(ctx, personId, 'private', '360 results');
-  const rounds = await ctx.db
-    .selectFrom('assessment_rounds')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rounds = await listRoundsOf(ctx.db, personId);
   const selfAssessments = await listAssessments(ctx.db, personId, 'self');
-  const out = [];
+  const out: RoundOutput[] = [];
   for (const round of rounds) {
     const installed = await getFrameworkById(ctx, round.framework_id);
     const framework = installed?.framework;
     const areaIds = framework?.areas.map((a) => a.id) ?? [];
-    const raters = await ctx.db
-      .selectFrom('round_raters')
-      .innerJoin('people', 'people.id', 'round_raters.rater_id')
-      .select(['round_raters.relation', 'round_raters.assessment_id', 'people.name'])
-      .where('round_raters.round_id', '=', round.id)
-      .execute();
+    const raters = await listRoundRaters(ctx.db, round.id);
     const answers = [];
     for (const r of raters) {
       if (!r.assessment_id) continue;
@@ -209,21 +181,8 @@ export async function listRounds(ctx: ServiceContext, personId: string) {
     const self = selfAssessments.find((s) => s.framework_id === round.framework_id) ?? null;
     const selfLevels = self ? Object.fromEntries(self.ratings.map((x) => [x.area_id, x.level])) : null;
     const results = roundResults(areaIds, selfLevels, answers);
-    out.push({
-      id: round.id,
-      createdAt: round.created_at,
-      invited: raters.map((r) => ({
-        relation: r.relation,
-        name: r.relation === 'peer' ? null : r.name,
-        answered: r.assessment_id !== null,
-      })),
-      areas: framework?.areas.map((a) => ({ id: a.id, name: a.name })) ?? [],
-      self: selfLevels,
-      target: framework ? targetsFor(framework, person.track, person.stage) : null,
-      ...results,
-      // Peer comments stay with their averages' anonymity: they are not shown one by one.
-      named: results.named,
-    });
+    const target = framework ? targetsFor(framework, person.track, person.stage) : null;
+    out.push(presentRound(round, raters, framework, selfLevels, target, results));
   }
   return out;
 }

@@ -1,0 +1,58 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiTokensTable, Database } from '../schema.ts';
+
+/** A personal API token as stored (its hash, never the token). */
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+/** Stores a new token. */
+export async function insertApiToken(db: Kysely<Database>, row: ApiTokenRow): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+/** The unrevoked token with this hash: its id and owner. */
+export function findActiveApiToken(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<{ id: string; person_id: string } | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'person_id'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Records when a token was last used. */
+export async function touchApiToken(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+/** A person's tokens, newest first, without their hashes. */
+export function listApiTokensOf(
+  db: Kysely<Database>,
+  personId: string,
+): Promise<Array<Omit<ApiTokenRow, 'person_id' | 'token_hash'>>> {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Revokes a person's active token; returns false when they have no active token with that id. */
+export async function revokeApiTokenOf(
+  db: Kysely<Database>,
+  id: string,
+  personId: string,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

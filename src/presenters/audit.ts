@@ -1,0 +1,23 @@
+import type { AuditLineRow } from '../db/repositories/audit.ts';
+
+/** One line of "who read or changed my data". */
+export interface AuditLineOutput {
+  id: string;
+  who: string;
+  whoId: string;
+  action: string;
+  resource: string;
+  at: string;
+}
+
+/** An audit line for the person whose data it is about. */
+export function presentAuditLine(row: AuditLineRow): AuditLineOutput {
+  return {
+    id: row.id,
+    who: row.actor_name ?? 'someone removed',
+    whoId: row.actor_id,
+    action: row.action,
+    resource: row.resource,
+    at: row.at,
+  };
+}

@@ -1,0 +1,59 @@
+import type { ApiTokenRow } from '../db/repositories/api-tokens.ts';
+import type { InvitationRow } from '../db/repositories/invitations.ts';
+
+/** A personal API token as listed: never its secret nor its hash. */
+export interface ApiTokenOutput {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A token just created: the only answer that carries the secret. */
+export interface NewApiTokenOutput {
+  id: string;
+  name: string;
+  token: string;
+}
+
+/** An invitation just made: the link's token is shown this once. */
+export interface NewInvitationOutput {
+  email: string;
+  token: string;
+  path: string;
+  expiresAt: string;
+}
+
+/** What an invitation link is for, shown to whoever opens it before accepting. */
+export interface InvitationOutput {
+  email: string;
+  invitedBy: string;
+  expiresAt: string;
+}
+
+/** A stored token as its owner sees it in the list. */
+export function presentApiToken(row: Omit<ApiTokenRow, 'person_id' | 'token_hash'>): ApiTokenOutput {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/** A new token with its secret. */
+export function presentNewApiToken(id: string, name: string, token: string): NewApiTokenOutput {
+  return { id, name, token };
+}
+
+/** A new invitation with its one-time link. */
+export function presentNewInvitation(email: string, token: string, expiresAt: string): NewInvitationOutput {
+  return { email, token, path: `/invite/${token}`, expiresAt };
+}
+
+/** An invitation for the person who opened its link; the inviter by name only. */
+export function presentInvitation(row: InvitationRow, inviterName: string | undefined): InvitationOutput {
+  return { email: row.email, invitedBy: inviterName ?? 'an admin', expiresAt: row.expires_at };
+}

@@ -1,0 +1,26 @@
+import type { FrameworkRow } from '../db/repositories/frameworks.ts';
+
+/** One installed framework version in the history. */
+export interface FrameworkVersionOutput {
+  id: string;
+  frameworkId: string;
+  version: string;
+  name: string;
+  installedAt: string;
+  isActive: boolean;
+}
+
+/** An installed framework version, without its content. */
+export function presentFrameworkVersion(
+  row: Pick<FrameworkRow, 'id' | 'framework_key' | 'version' | 'name' | 'installed_at'>,
+  isActive: boolean,
+): FrameworkVersionOutput {
+  return {
+    id: row.id,
+    frameworkId: row.framework_key,
+    version: row.version,
+    name: row.name,
+    installedAt: row.installed_at,
+    isActive,
+  };
+}

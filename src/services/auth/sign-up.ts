@@ -1,0 +1,57 @@
+import { insertCredential } from '../../db/repositories/credentials.ts';
+import { findPersonByEmail, insertPerson, updatePersonRow } from '../../db/repositories/people.ts';
+import { findOrCreateTeam } from '../../db/repositories/teams.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError, parseInput } from '../../domain/errors.ts';
+import { nowIso, type ServiceContext } from '../context.ts';
+import { signupInput } from './auth.ts';
+import { hashPassword } from './passwords.ts';
+import { type NewSession, startSession } from './sessions.ts';
+import { isSetupRequired } from './setup.ts';
+
+/**
+ * The first run: creates the first account, an admin. A profile made earlier from the CLI with
+ * the same email becomes that account. Refused once any account exists.
+ */
+export async function signUp(ctx: ServiceContext, raw: unknown): Promise<NewSession> {
+  const input = parseInput(signupInput, raw);
+  if (!(await isSetupRequired(ctx))) {
+    throw new AppError(
+      'conflict',
+      'ALREADY_SET_UP',
+      'Leadway already has an admin. Sign in, or ask an admin for an invitation.',
+    );
+  }
+  const hash = await hashPassword(input.password);
+  const now = nowIso(ctx);
+  const personId = await inTransaction(ctx.db, async (trx) => {
+    const existing = await findPersonByEmail(trx, input.email);
+    const teamId = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : (existing?.team_id ?? null);
+    const id = existing?.id ?? ctx.newId();
+    if (existing) {
+      await updatePersonRow(trx, id, {
+        name: input.name,
+        role_title: input.roleTitle,
+        team_id: teamId,
+        is_admin: 1,
+        updated_at: now,
+      });
+    } else {
+      await insertPerson(trx, {
+        id,
+        name: input.name,
+        email: input.email,
+        role_title: input.roleTitle,
+        team_id: teamId,
+        track: null,
+        stage: null,
+        is_admin: 1,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    await insertCredential(trx, { person_id: id, password_hash: hash, updated_at: now });
+    return id;
+  });
+  return startSession(ctx, personId);
+}

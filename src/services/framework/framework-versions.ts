@@ -1,0 +1,9 @@
+import { listFrameworks } from '../../db/repositories/frameworks.ts';
+import { type FrameworkVersionOutput, presentFrameworkVersion } from '../../presenters/framework.ts';
+import type { ServiceContext } from '../context.ts';
+
+/** Every installed framework version, newest first; the first is the active one. */
+export async function listFrameworkVersions(ctx: ServiceContext): Promise<FrameworkVersionOutput[]> {
+  const rows = await listFrameworks(ctx.db);
+  return rows.map((row, i) => presentFrameworkVersion(row, i === 0));
+}
