@@ -5,12 +5,16 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The layering rules of ARCHITECTURE.md that a reviewer would otherwise have to remember:
- * queries live only in src/db/ (repositories, migrations, the client and `inTransaction`), and
- * routes reach the database only through services.
+ * queries live only in src/db/ (repositories, migrations, the client and `inTransaction`),
+ * routes reach the database only through services, and the web app takes from the server's code
+ * only its contracts and pure domain rules (never services, the database or presenters).
  */
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 const DB = path.join(SRC, 'db');
 const ROUTES = path.join(SRC, 'server', 'routes');
+const WEB = path.join(path.dirname(SRC), 'web');
+/** What the web app may import from src/. */
+const WEB_MAY_IMPORT = [path.join(SRC, 'contracts'), path.join(SRC, 'domain')];
 const THIS_FILE = fileURLToPath(import.meta.url);
 
 /** Kysely query building and running, by what gives it away in source. */
@@ -33,11 +37,11 @@ interface Source {
   text: string;
 }
 
-function sourceFiles(dir: string): Source[] {
+function sourceFiles(dir: string, extensions = ['.ts']): Source[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(file);
-    return entry.name.endsWith('.ts') ? [{ file, text: fs.readFileSync(file, 'utf8') }] : [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(file, extensions);
+    return extensions.some((ext) => entry.name.endsWith(ext)) ? [{ file, text: fs.readFileSync(file, 'utf8') }] : [];
   });
 }
 
@@ -67,21 +71,38 @@ function queriesOutsideDb(sources: Source[]): string[] {
   return found;
 }
 
-/** Imports of src/db/ from route files, as "file:line: specifier". */
-function routeImportsOfDb(sources: Source[]): string[] {
-  const found: string[] = [];
-  for (const source of sources.filter((s) => isInside(s.file, ROUTES))) {
-    const { file } = source;
-    for (const { line, text } of codeLines(source)) {
-      for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)) {
-        const specifier = match[1] ?? '';
-        if (specifier.startsWith('.') && isInside(path.resolve(path.dirname(file), specifier), DB)) {
-          found.push(`${relative(file)}:${line}: imports ${specifier}`);
-        }
+/** Each relative import of a source: where it is, what it says, and the file it names. */
+function relativeImports(source: Source): Array<{ line: number; specifier: string; target: string }> {
+  const found = [];
+  for (const { line, text } of codeLines(source)) {
+    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)) {
+      const specifier = match[1] ?? '';
+      if (specifier.startsWith('.')) {
+        found.push({ line, specifier, target: path.resolve(path.dirname(source.file), specifier) });
       }
     }
   }
   return found;
+}
+
+/** Imports of src/db/ from route files, as "file:line: specifier". */
+function routeImportsOfDb(sources: Source[]): string[] {
+  return sources
+    .filter((s) => isInside(s.file, ROUTES))
+    .flatMap((source) =>
+      relativeImports(source)
+        .filter(({ target }) => isInside(target, DB))
+        .map(({ line, specifier }) => `${relative(source.file)}:${line}: imports ${specifier}`),
+    );
+}
+
+/** Imports of src/ from the web app other than contracts and domain, as "file:line: specifier". */
+function webImportsOfServerCode(sources: Source[]): string[] {
+  return sources.flatMap((source) =>
+    relativeImports(source)
+      .filter(({ target }) => isInside(target, SRC) && !WEB_MAY_IMPORT.some((dir) => isInside(target, dir)))
+      .map(({ line, specifier }) => `${relative(source.file)}:${line}: imports ${specifier}`),
+  );
 }
 
 describe('architecture', () => {
@@ -93,6 +114,12 @@ describe('architecture', () => {
 
   it('keeps routes away from the database (they call services)', () => {
     expect(routeImportsOfDb(files), 'call a service instead').toEqual([]);
+  });
+
+  it('lets the web app import only contracts and domain rules from src/', () => {
+    const web = sourceFiles(WEB, ['.ts', '.tsx']);
+    expect(web.length).toBeGreaterThan(10);
+    expect(webImportsOfServerCode(web), 'use a contract type from src/contracts instead').toEqual([]);
   });
 
   it('would notice a query or a database import where they do not belong', () => {
@@ -120,5 +147,21 @@ describe('architecture', () => {
     expect(routeImportsOfDb([route])).toEqual([`${relative(route.file)}:1: imports ../../db/repositories/people.ts`]);
     // The same code inside src/db/ is where it belongs.
     expect(queriesOutsideDb([{ ...service, file: path.join(DB, 'repositories', 'probe.ts') }])).toEqual([]);
+    const page = {
+      file: path.join(WEB, 'src', 'features', 'probe', 'probe.tsx'),
+      text: [
+        "import type { PersonOutput } from '../../../../src/contracts/index.ts';",
+        "import { ENTRY_KINDS } from '../../../../src/domain/journal/journal.ts';",
+        "import type { RoundOutput } from '../../../../src/presenters/rounds.ts';",
+        "import { listRounds } from '../../../../src/services/rounds/rounds.ts';",
+        "const db = await import('../../../../src/db/client.ts');",
+        "import { api } from '../../api.ts';",
+      ].join('\n'),
+    };
+    expect(webImportsOfServerCode([page])).toEqual([
+      `${relative(page.file)}:3: imports ../../../../src/presenters/rounds.ts`,
+      `${relative(page.file)}:4: imports ../../../../src/services/rounds/rounds.ts`,
+      `${relative(page.file)}:5: imports ../../../../src/db/client.ts`,
+    ]);
   });
 });

@@ -92,6 +92,7 @@ export const goalsQuery = z.object({
   status: z.enum([...GOAL_STATUSES, 'open', 'all']).default('all'),
   areaId: z.string().max(60).optional(),
 });
+export type GoalsQuery = z.input<typeof goalsQuery>;
 
 export const goalsOutput = z.object({
   goals: z.array(goalOutput),

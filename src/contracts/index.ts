@@ -16,6 +16,21 @@ export const errorResponseSchema = z.object({
   }),
 });
 
+/** An answer without a body (204). */
+export const noContent = z.undefined().meta({ description: 'Done; no body' });
+export type NoContent = z.infer<typeof noContent>;
+
+/** The server is up. */
+export const healthOutput = z.object({ status: z.literal('ok') });
+export type HealthOutput = z.infer<typeof healthOutput>;
+
+/** An email address, trimmed and lower-cased. */
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be an email address such as ada@example.com').max(254));
+
 export const personIdParams = z.object({ personId: id });
 export const assessmentIdParams = z.object({ assessmentId: id });
 export const actionParams = z.object({ personId: id, actionId: id });
@@ -24,7 +39,7 @@ const name = z.string().trim().min(1, 'required').max(120);
 
 export const createPersonInput = z.strictObject({
   name,
-  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address such as ada@example.com').max(254)),
+  email: emailAddress,
   roleTitle: z.string().trim().min(1, 'required').max(120),
   team: z.string().trim().max(120).optional(),
 });
@@ -80,6 +95,7 @@ const answer = z.number().int().min(1, 'must be from 1 to 5').max(5, 'must be fr
 export const recommendationInput = z.strictObject({
   answers: z.record(z.string(), answer),
 });
+export type RecommendationInput = z.input<typeof recommendationInput>;
 
 const reasonOutput = z.object({
   questionId: z.string(),
@@ -205,3 +221,4 @@ export const actionStateOutput = z.object({
   state: z.enum(['done', 'dismissed', 'open']),
   updatedAt: z.string(),
 });
+export type ActionStateOutput = z.infer<typeof actionStateOutput>;

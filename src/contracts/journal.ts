@@ -73,11 +73,15 @@ export const entriesQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type EntriesQuery = z.infer<typeof entriesQuery>;
+export type EntriesQueryInput = z.input<typeof entriesQuery>;
 
 export const entriesOutput = z.object({
   entries: z.array(entryOutput),
   total: z.number(),
 });
+export type EntriesOutput = z.infer<typeof entriesOutput>;
+
+export const timelineQuery = z.object({ weeks: z.coerce.number().int().min(1).max(260).default(26) });
 
 export const timelineOutput = z.object({
   weeks: z.array(z.object({ week: z.string(), startsOn: z.string(), counts: z.record(z.string(), z.number()) })),
@@ -93,6 +97,7 @@ export const importEntriesInput = z.strictObject({
     .max(5000),
   dryRun: z.boolean().default(false),
 });
+export type ImportEntriesInput = z.input<typeof importEntriesInput>;
 
 export const importEntriesOutput = z.object({
   dryRun: z.boolean(),

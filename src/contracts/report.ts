@@ -11,6 +11,36 @@ const evidenceItem = z.object({
   links: z.array(z.string()),
 });
 
+/** Readiness against another target than the person's own track and stage. */
+export const readinessQuery = z.object({
+  track: z.string().min(1).max(60).optional(),
+  stage: z.string().min(1).max(60).optional(),
+});
+export type ReadinessQuery = z.input<typeof readinessQuery>;
+
+/** The formats the readiness report downloads as. */
+export const READINESS_FORMATS = ['md', 'html', 'pdf'] as const;
+export const readinessExportQuery = readinessQuery.extend({ format: z.enum(READINESS_FORMATS).default('pdf') });
+export type ReadinessExportQuery = z.input<typeof readinessExportQuery>;
+
+/**
+ * The readiness report as a file (`Content-Disposition: attachment`): Markdown and HTML as text,
+ * PDF as bytes. Sent as they are, never serialised as JSON.
+ */
+export const readinessExportOutput = {
+  description:
+    'The report as a file to save (Content-Disposition: attachment; filename="leadway-readiness-DATE.FORMAT")',
+  content: {
+    'text/markdown': { schema: z.string().meta({ description: 'format=md' }) },
+    'text/html': { schema: z.string().meta({ description: 'format=html: a standalone page' }) },
+    'application/pdf': {
+      schema: z
+        .custom<Uint8Array>((value) => value instanceof Uint8Array)
+        .meta({ type: 'string', format: 'binary', description: 'format=pdf' }),
+    },
+  },
+};
+
 /** The readiness report as the API returns it (GET /api/people/:id/readiness). */
 export const readinessOutput = z.object({
   person: personOutput,

@@ -88,8 +88,38 @@ function openSqlite(file: string): DatabaseHandle {
   } catch (error) {
     throw new DatabaseOpenError(`Cannot open the SQLite database ${file}: ${describe(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** Most prepared statements kept per SQLite handle, and the longest SQL text kept. */
+const STATEMENTS_KEPT = 500;
+const LONGEST_KEPT = 4_000;
+
+/**
+ * Kysely prepares every statement anew on SQLite; a page runs the same few statements again and
+ * again, and preparing costs about as much as running them. This keeps the last 500 prepared
+ * statements (short SQL only: bulk inserts with thousands of values are prepared once and dropped).
+ * Statements run one at a time on this synchronous driver, so sharing one is safe.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql: string): SqliteDatabase.Statement {
+      const kept = statements.get(sql);
+      if (kept) return kept;
+      const statement = sqlite.prepare(sql);
+      if (sql.length <= LONGEST_KEPT) {
+        if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value as string);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close(): void {
+      statements.clear();
+      sqlite.close();
+    },
+  };
 }
 
 function openPostgres(url: string): DatabaseHandle {

@@ -1,27 +1,39 @@
 import { spawn } from 'node:child_process';
 import { AppError } from '../domain/errors.ts';
-import type { MinedCommit } from '../domain/git/credit.ts';
+import { CREDIT_TRAILERS } from '../domain/git/credit.ts';
+import { type LoggedCommit, LogParser } from './log-parser.ts';
 
-/** A commit as read from the log, with what the journal import needs besides the credit figures. */
-export interface LoggedCommit extends MinedCommit {
-  /** Author time, seconds since the epoch. */
-  authorTime: number;
-  subject: string;
-}
+export type { LoggedCommit } from './log-parser.ts';
 
 /**
- * The `git log` formats the miner reads (and the benchmark's baseline prints): a record marker,
- * then sha, author name, author email, [author time, subject,] and the trailers (git parses them,
- * unfolding continuation lines), separated by US characters. The figures need no time or
- * subject; the journal import does, and pays for the extra bytes only then.
+ * The credited trailers only, parsed by git itself (its rules for what the trailer block is) and
+ * unfolded; keys match case-insensitively. Asking for these keys alone keeps the many
+ * Signed-off-by lines out of the pipe.
  */
-export const LOG_FORMAT = '%x1e%x1e%H%x1f%an%x1f%ae%x1f%x1f%x1f%(trailers:only,unfold)';
-export const LOG_FORMAT_WITH_DETAILS = '%x1e%x1e%H%x1f%an%x1f%ae%x1f%at%x1f%s%x1f%(trailers:only,unfold)';
+const TRAILERS = `%(trailers:${CREDIT_TRAILERS.map((key) => `key=${key}`).join(',')},unfold)`;
+
+/**
+ * The `git log` formats the miner reads (and the benchmark's baseline prints), three NUL-ended
+ * records a commit: a header (a record marker, sha, parents, author name and email, [author time,
+ * subject,] separated by US characters), the credited trailers, and the raw message, where
+ * Fixes: lines are looked for wherever they stand (see domain/git/fixes.ts). The figures need no
+ * time or subject; the journal import does, and pays for the extra bytes only then.
+ */
+export const LOG_FORMAT = `%x1e%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%x1f%x00${TRAILERS}%x00%B`;
+export const LOG_FORMAT_WITH_DETAILS = `%x1e%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%at%x1f%s%x00${TRAILERS}%x00%B`;
+/** The same records with nothing but sha and author (for the authors of commits Fixes: name). */
+const AUTHORS_FORMAT = '%x1e%x1e%H%x1f%x1f%an%x1f%ae%x1f%x1f%x00%x00';
+
+/**
+ * The log's environment: git flushes its output after every commit when stdout is not a file;
+ * GIT_FLUSH=0 lets it fill the pipe in large writes (fewer system calls on both sides).
+ */
+export const LOG_ENV: Readonly<Record<string, string>> = { GIT_FLUSH: '0' };
 
 export interface LogOptions {
   repo: string;
-  /** A revision or range, e.g. HEAD or abc123..main. */
-  rev: string;
+  /** A revision or range, e.g. HEAD or abc123..main, or several revisions. */
+  rev: string | readonly string[];
   since?: string | undefined;
   until?: string | undefined;
   /** Also list each commit's changed paths (for test and doc figures). */
@@ -48,35 +60,32 @@ export function logArgs(options: LogOptions): string[] {
     '-c',
     'mailmap.blob=',
     'log',
-    '--no-merges',
+    // Merges are read too (a Fixes: line may name one) but never credited; no diff for them.
+    '--diff-merges=off',
     '--no-color',
+    // Names and messages arrive as UTF-8 whatever i18n.logOutputEncoding says.
+    '--encoding=UTF-8',
     '-z',
     `--format=${options.withDetails ? LOG_FORMAT_WITH_DETAILS : LOG_FORMAT}`,
     ...(options.withNames ? ['--name-only', '--no-renames'] : []),
     ...(options.since ? [`--since=${options.since}`] : []),
     ...(options.until ? [`--until=${options.until}`] : []),
-    options.rev,
+    ...(typeof options.rev === 'string' ? [options.rev] : options.rev),
     '--',
   ];
 }
 
-function parseHeader(text: string): LoggedCommit {
-  const [sha = '', authorName = '', authorEmail = '', time = '0', subject = '', trailerText = ''] = text.split('\x1f');
-  const trailers: Array<{ key: string; value: string }> = [];
-  for (const line of trailerText.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) trailers.push({ key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() });
-  }
-  return { sha, authorName, authorEmail, authorTime: Number(time), subject, trailers };
-}
-
 /**
- * Streams `git log` and calls `onCommit` for each non-merge commit, newest first, without ever
- * holding more than one chunk of output. Paths are read as raw bytes (latin1), so names that are
- * not UTF-8 reach the path patterns unchanged.
+ * Runs git, passing each chunk of its output to `onChunk` as it comes (git waits on the full pipe
+ * meanwhile) and `input` to its standard input; fails with git's first error line.
  */
-export async function readLog(options: LogOptions, onCommit: (commit: LoggedCommit) => void): Promise<void> {
-  const child = spawn('git', logArgs(options), { stdio: ['ignore', 'pipe', 'pipe'] });
+async function streamGit(
+  command: string,
+  args: string[],
+  input: string | null,
+  onChunk: (chunk: Buffer) => void,
+): Promise<void> {
+  const child = spawn('git', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...LOG_ENV } });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d: string) => {
@@ -86,41 +95,78 @@ export async function readLog(options: LogOptions, onCommit: (commit: LoggedComm
     child.once('error', reject);
     child.once('close', (code) => resolve(code ?? 1));
   });
-
-  let pending: LoggedCommit | null = null;
-  let expectFirstFile = false;
-  let rest: Buffer = Buffer.alloc(0);
-  const flush = () => {
-    if (pending) onCommit(pending);
-    pending = null;
-  };
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0;
-    for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
-      if (buf[start] === 0x1e && buf[start + 1] === 0x1e) {
-        flush();
-        pending = parseHeader(buf.toString('utf8', start + 2, nul));
-        if (options.withNames) pending.files = [];
-        expectFirstFile = true;
-      } else if (pending?.files) {
-        // The first path after a header starts with a newline.
-        const from = expectFirstFile && buf[start] === 0x0a ? start + 1 : start;
-        if (nul > from) pending.files.push(buf.toString('latin1', from, nul));
-        expectFirstFile = false;
-      }
-      start = nul + 1;
-    }
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : Buffer.alloc(0);
+  child.stdin.on('error', () => {}); // git gone early: its exit code tells why
+  if (input === null) child.stdin.end();
+  else child.stdin.end(input);
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) onChunk(chunk);
+  } catch (error) {
+    child.kill();
+    throw error;
   }
-  // Without --name-only the last record is not followed by a NUL.
-  if (rest.length > 2 && rest[0] === 0x1e && rest[1] === 0x1e) {
-    flush();
-    pending = parseHeader(rest.toString('utf8', 2).replace(/\n$/, ''));
-  }
-  flush();
   const code = await exited;
   if (code !== 0) {
-    throw new AppError('invalid', 'GIT_FAILED', `git log failed: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`);
+    throw new AppError(
+      'invalid',
+      'GIT_FAILED',
+      `git ${command} failed: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`,
+    );
   }
+}
+
+/**
+ * Streams `git log` and calls `onCommit` for each commit (merges marked isMerge), newest first,
+ * without ever holding more than one chunk of output.
+ */
+export async function readLog(options: LogOptions, onCommit: (commit: LoggedCommit) => void): Promise<void> {
+  const parser = new LogParser(options.withNames, onCommit);
+  await streamGit('log', logArgs(options), null, (chunk) => parser.push(chunk));
+  parser.end();
+}
+
+/**
+ * Calls `onSha` with every commit reachable from `revs` (merges included), from `git rev-list`:
+ * shas only, which a repository's commit-graph file makes several times cheaper than a log.
+ */
+export async function readReachable(
+  repo: string,
+  revs: readonly string[],
+  onSha: (sha: string) => void,
+): Promise<void> {
+  let rest = '';
+  await streamGit('rev-list', ['-C', repo, 'rev-list', ...revs, '--'], null, (chunk) => {
+    const text = rest + chunk.toString('latin1');
+    const lines = text.split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (line) onSha(line);
+  });
+  if (rest) onSha(rest);
+}
+
+/** Calls `onCommit` with the sha and raw author of each of `shas` (one `git log --no-walk`). */
+export async function readAuthors(
+  repo: string,
+  shas: readonly string[],
+  onCommit: (commit: LoggedCommit) => void,
+): Promise<void> {
+  if (shas.length === 0) return;
+  const parser = new LogParser(false, onCommit);
+  const args = [
+    '-C',
+    repo,
+    '-c',
+    'log.mailmap=false',
+    '-c',
+    'mailmap.file=',
+    '-c',
+    'mailmap.blob=',
+    'log',
+    '--no-walk=unsorted',
+    '--stdin',
+    '--encoding=UTF-8',
+    '-z',
+    `--format=${AUTHORS_FORMAT}`,
+  ];
+  await streamGit('log', args, `${shas.join('\n')}\n`, (chunk) => parser.push(chunk));
+  parser.end();
 }

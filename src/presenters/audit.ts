@@ -1,14 +1,5 @@
+import type { AuditLineOutput } from '../contracts/audit.ts';
 import type { AuditLineRow } from '../db/repositories/audit.ts';
-
-/** One line of "who read or changed my data". */
-export interface AuditLineOutput {
-  id: string;
-  who: string;
-  whoId: string;
-  action: string;
-  resource: string;
-  at: string;
-}
 
 /** An audit line for the person whose data it is about. */
 export function presentAuditLine(row: AuditLineRow): AuditLineOutput {

@@ -1,38 +1,8 @@
+import type { ApiTokenOutput, InvitationOutput, NewApiTokenOutput, NewInvitationOutput } from '../contracts/auth.ts';
 import type { ApiTokenRow } from '../db/repositories/api-tokens.ts';
 import type { InvitationRow } from '../db/repositories/invitations.ts';
 
-/** A personal API token as listed: never its secret nor its hash. */
-export interface ApiTokenOutput {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-/** A token just created: the only answer that carries the secret. */
-export interface NewApiTokenOutput {
-  id: string;
-  name: string;
-  token: string;
-}
-
-/** An invitation just made: the link's token is shown this once. */
-export interface NewInvitationOutput {
-  email: string;
-  token: string;
-  path: string;
-  expiresAt: string;
-}
-
-/** What an invitation link is for, shown to whoever opens it before accepting. */
-export interface InvitationOutput {
-  email: string;
-  invitedBy: string;
-  expiresAt: string;
-}
-
-/** A stored token as its owner sees it in the list. */
+/** A stored token as its owner sees it in the list: never its secret nor its hash. */
 export function presentApiToken(row: Omit<ApiTokenRow, 'person_id' | 'token_hash'>): ApiTokenOutput {
   return {
     id: row.id,
@@ -43,7 +13,7 @@ export function presentApiToken(row: Omit<ApiTokenRow, 'person_id' | 'token_hash
   };
 }
 
-/** A new token with its secret. */
+/** A new token with its secret: the only answer that carries it. */
 export function presentNewApiToken(id: string, name: string, token: string): NewApiTokenOutput {
   return { id, name, token };
 }

@@ -1,14 +1,5 @@
+import type { FrameworkVersionOutput } from '../contracts/framework.ts';
 import type { FrameworkRow } from '../db/repositories/frameworks.ts';
-
-/** One installed framework version in the history. */
-export interface FrameworkVersionOutput {
-  id: string;
-  frameworkId: string;
-  version: string;
-  name: string;
-  installedAt: string;
-  isActive: boolean;
-}
 
 /** An installed framework version, without its content. */
 export function presentFrameworkVersion(

@@ -1,4 +1,5 @@
 import type { AssessmentOutput, PersonOutput, ReflectionOutput } from '../contracts/index.ts';
+import type { EmailsOutput } from '../contracts/people.ts';
 import type { AssessmentWithRatings } from '../db/repositories/assessments.ts';
 import type { PersonRow } from '../db/repositories/people.ts';
 import type { ReflectionRow } from '../db/repositories/reflections.ts';
@@ -59,12 +60,6 @@ export function presentReflection(
     why: row.why,
     createdAt: row.created_at,
   };
-}
-
-/** A person's email addresses: the primary one and the extra ones git identities are matched on. */
-export interface EmailsOutput {
-  primary: string;
-  extra: string[];
 }
 
 /** A person's addresses. */

@@ -1,36 +1,10 @@
+import type { OpenedRoundOutput, RatingRequestOutput, RoundOutput } from '../contracts/rounds.ts';
 import type { PendingRatingRow, RoundRow } from '../db/repositories/rounds.ts';
 import type { Framework } from '../domain/framework/schema.ts';
 import type { roundResults } from '../domain/rounds/results.ts';
 
-/** A round someone has been asked to rate in. */
-export interface RatingRequestOutput {
-  roundId: string;
-  relation: string;
-  personId: string;
-  personName: string;
-  invitedAt: string;
-}
-
-/** A round just opened. */
-export interface OpenedRoundOutput {
-  id: string;
-  personId: string;
-  createdAt: string;
-  raters: number;
-}
-
 /** The results of a round computed for the person rated (domain/rounds/results.ts). */
 export type RoundResults = ReturnType<typeof roundResults>;
-
-/** A round as the person rated sees it: who was invited (peers unnamed), their own view, results. */
-export interface RoundOutput extends RoundResults {
-  id: string;
-  createdAt: string;
-  invited: Array<{ relation: string; name: string | null; answered: boolean }>;
-  areas: Array<{ id: string; name: string }>;
-  self: Record<string, number> | null;
-  target: Record<string, number> | null;
-}
 
 /** A pending rating request, naming whose round it is. */
 export function presentRatingRequest(row: PendingRatingRow): RatingRequestOutput {

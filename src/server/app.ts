@@ -5,13 +5,15 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { LOOPBACK_HOSTS } from '../config.ts';
+import { healthOutput } from '../contracts/index.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
 import { handleClientError, handleError, handleFrameworkError } from './errors.ts';
 import { rejectNulCharacters } from './input-guards.ts';
 import { type LogStream, loggerOptions } from './logging.ts';
+import { openapiOptions } from './openapi.ts';
 import { registerAssessmentRoutes } from './routes/assessments.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerFrameworkRoutes } from './routes/framework.ts';
@@ -23,6 +25,7 @@ import { registerPeopleRoutes } from './routes/people.ts';
 import { registerProgressRoutes } from './routes/progress.ts';
 import { registerReportRoutes } from './routes/report.ts';
 import { registerRoundRoutes } from './routes/rounds.ts';
+import { errorResponses, validatorCompiler, zodRoutes } from './routes/types.ts';
 
 /** The built web app (vite build output). */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -92,24 +95,27 @@ export async function buildApp({
   // U+0000 in any parameter, query or body string: 400 on both engines (PostgreSQL cannot store it).
   app.addHook('preValidation', rejectNulCharacters);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Leadway API',
-        description:
-          'Leadway: framework, path, assessments, 360 feedback, growth plan, evidence journal, readiness report, git evidence. Sign in with the session cookie (writes need X-CSRF-Token) or a personal token (Authorization: Bearer lw_…). Errors are always { error: { code, message, fields? } }.',
-        version: '0.1.0',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  // The document's frame (servers, security schemes) and how route schemas become OpenAPI: openapi.ts.
+  await app.register(fastifySwagger, openapiOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await registerAuth(app, ctx, { secureCookies: isPublic });
 
   await app.register(
     async (api) => {
-      api.get('/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({ status: 'ok' }));
+      zodRoutes(api).get(
+        '/health',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['system'],
+            operationId: 'health',
+            summary: 'Whether the server is up (no sign-in needed)',
+            response: { 200: healthOutput, ...errorResponses() },
+          },
+        },
+        async () => ({ status: 'ok' as const }),
+      );
       registerAuthRoutes(api, ctx, { secureCookies: isPublic });
       registerFrameworkRoutes(api, ctx);
       registerPeopleRoutes(api, ctx);

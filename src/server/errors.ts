@@ -75,7 +75,9 @@ const CODE_BY_STATUS: Record<number, string> = {
 
 function send(reply: FastifyReply, status: number, code: string, message: string, fields?: FieldErrors) {
   const body: ErrorBody = { error: { code, message, ...(fields && Object.keys(fields).length > 0 ? { fields } : {}) } };
-  return reply.code(status).type('application/json; charset=utf-8').send(body);
+  // Written as built, not through the route's error schema: re-encoding `fields` would turn a field
+  // named "__proto__" into a prototype and lose it (the schema documents this very shape).
+  return reply.code(status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }
 
 /**

@@ -1,6 +1,7 @@
+import type { AuditLineOutput } from '../contracts/audit.ts';
 import { listAuditLinesAbout } from '../db/repositories/audit.ts';
 import { AppError } from '../domain/errors.ts';
-import { type AuditLineOutput, presentAuditLine } from '../presenters/audit.ts';
+import { presentAuditLine } from '../presenters/audit.ts';
 import { actorOf, type ServiceContext } from './context.ts';
 
 /** Who read or changed the acting person's data, newest first (at most `limit` rows). */

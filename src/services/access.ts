@@ -1,4 +1,4 @@
-import { insertAuditRow } from '../db/repositories/audit.ts';
+import { type AuditRow, insertAuditRow, insertAuditRows } from '../db/repositories/audit.ts';
 import { findPersonRelations, findTeamIdOf } from '../db/repositories/people.ts';
 import {
   type Actor,
@@ -55,8 +55,10 @@ export function forgetRelations(ctx: ServiceContext, personId: string): void {
 
 /** The acting party's relation to a person (throws PERSON_NOT_FOUND for an unknown id). */
 async function relationToPerson(ctx: ServiceContext, personId: string): Promise<Relation> {
-  const subject = await loadSubject(ctx, personId);
   const actor = actorOf(ctx);
+  // People reading their own data (most requests) exist (signing in read them): nothing to load.
+  if (actor.kind === 'person' && actor.id === personId) return 'self';
+  const subject = await loadSubject(ctx, personId);
   if (actor.kind === 'system') return 'system';
   return relationTo(actor, subject, await actorTeamId(ctx, actor));
 }
@@ -73,7 +75,7 @@ export async function audit(
 ): Promise<void> {
   const actor = actorOf(ctx);
   if (actor.kind === 'system' || actor.id === subjectId) return;
-  await insertAuditRow(ctx.db, {
+  await recordAuditRow(ctx, {
     id: ctx.newId(),
     actor_id: actor.id,
     subject_id: subjectId,
@@ -81,6 +83,44 @@ export async function audit(
     resource,
     at: nowIso(ctx),
   });
+}
+
+/** Audit lines waiting for the next commit, per database handle. */
+type PendingAudit = Array<{ row: AuditRow; resolve: () => void; reject: (error: unknown) => void }>;
+const pendingAudit = new WeakMap<object, PendingAudit>();
+
+/**
+ * Stores an audit line together with the others recorded in the same turn of the event loop: one
+ * statement and one commit for all of them (group commit). Each caller still waits until its own
+ * line is durable, but fifty managers reading at once cost one disk flush instead of fifty (on
+ * SQLite with synchronous=FULL each commit waits for the disk). Inside a transaction the line is
+ * written at once, with it.
+ */
+function recordAuditRow(ctx: ServiceContext, row: AuditRow): Promise<void> {
+  const { db } = ctx;
+  if (db.isTransaction) return insertAuditRow(db, row);
+  let queue = pendingAudit.get(db);
+  if (!queue) {
+    const started: PendingAudit = [];
+    queue = started;
+    pendingAudit.set(db, started);
+    setImmediate(() => {
+      pendingAudit.delete(db);
+      insertAuditRows(
+        db,
+        started.map((p) => p.row),
+      ).then(
+        () => {
+          for (const p of started) p.resolve();
+        },
+        (error: unknown) => {
+          for (const p of started) p.reject(error);
+        },
+      );
+    });
+  }
+  const waiting = queue;
+  return new Promise<void>((resolve, reject) => waiting.push({ row, resolve, reject }));
 }
 
 /** What one reader may see of one person's data, worked out once per call. */

@@ -144,6 +144,9 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
       payload: '{"__proto__": {"admin": true}, "name": "x"}',
     });
     expect(proto.statusCode).toBe(400);
+    // A field named "__proto__" is named in the answer like any other (not lost on the way out).
+    const nul = await app.inject({ method: 'GET', url: '/api/people?__proto__=%00' });
+    expect(Object.keys(expectError(nul, 400, 'INVALID_CHARACTER').fields ?? {})).toEqual(['__proto__']);
   });
 
   it('refuses wrong types and unknown fields on every write, naming the fields', async () => {

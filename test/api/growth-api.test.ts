@@ -5,7 +5,7 @@ import { exportBackup } from '../../src/services/backup/backup.ts';
 import { importFramework } from '../../src/services/framework/import-framework.ts';
 import { type SignedIn, signUpAdmin } from '../helpers/auth.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
-import { buildFramework, buildPersonInput, testContext } from '../helpers/factories.ts';
+import { buildFramework, testContext } from '../helpers/factories.ts';
 
 function expectError(res: LightMyRequestResponse, status: number, code: string) {
   expect(res.statusCode, res.body).toBe(status);

@@ -87,6 +87,35 @@ describe.each(ENGINES)('git import on %s', (engine) => {
     expect(months.months.at(-1)).toMatchObject({ month: '2026-01', counts: { mentorship: 3, ownership: 1 } });
   });
 
+  it('credits fixes by the same rule as git stats: Fixes: lines anywhere, targets reachable from the branch', async () => {
+    const registered = await registerRepository(ctx, { path: repo.dir, name: 'shop' });
+    await importRepository(ctx, registered.id);
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const side = repo.rawCommit({ author: 'Bob <bob@example.com>', message: 'Side work', parents: [head] }); // 01-04
+    const merge = repo.rawCommit({ author: 'Bob <bob@example.com>', message: 'Merge side', parents: [head, side] });
+    // Bob's commit on a branch never merged: in the repository, not reachable from the branch read.
+    const elsewhere = repo.rawCommit({ author: 'Bob <bob@example.com>', message: 'Elsewhere', parents: [head] });
+    repo.git('update-ref', 'refs/heads/elsewhere', elsewhere);
+    repo.git('update-ref', 'HEAD', merge);
+    // Before the range read, in a paragraph above the sign-offs (DPDK style): Carol's.
+    const dpdk = repo.commit(
+      aliceAtWork,
+      `Fix the feature\n\nFixes: ${c1.slice(0, 10)} ("Add the feature")\nCc: stable@example.com\n\nSigned-off-by: Alice <alice@work.example>`,
+    ); // 01-07, week 2026-W02
+    repo.commit(aliceAtWork, `Fix the merge\n\nFixes: ${merge.slice(0, 12)}`); // Bob's merge
+    repo.commit(aliceAtWork, `Fix elsewhere\n\nFixes: ${elsewhere.slice(0, 12)}`); // not reachable: nothing
+    repo.commit(aliceAtWork, `Fix my fix\n\nFixes: ${dpdk.slice(0, 12)}\nFixes: #12`); // her own: nothing
+    const second = await importRepository(ctx, registered.id);
+    expect(second).toMatchObject({ commitsRead: 5, creditsAdded: 2, entriesCreated: 1 });
+    expect((await titles(ctx, ada))[0]).toEqual([
+      '2026-01-08',
+      'Fixed 2 problems in changes by 2 other people',
+      ['ownership'],
+      'delivery',
+      'git',
+    ]);
+  });
+
   it('credits only the people asked for', async () => {
     const registered = await registerRepository(ctx, { path: repo.dir });
     const result = await importRepository(ctx, registered.id, { personIds: [bobId] });

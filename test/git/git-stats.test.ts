@@ -152,12 +152,14 @@ describe('leadway git stats', () => {
     });
   });
 
-  it('reads a revision or a date range, counting Fixes: targets outside it as unresolved', async () => {
+  it('reads a revision or a date range, resolving Fixes: targets outside it among all commits reachable', async () => {
     const upToC3 = await mineRepository({ repo: repo.dir, rev: sha.c3 });
     expect(upToC3.commits).toBe(3);
     const fromC4 = await mineRepository({ repo: repo.dir, since: '2026-01-04T00:00:00Z' });
     expect(fromC4.commits).toBe(5);
-    expect(fromC4.unresolvedFixes).toBe(3);
+    expect(fromC4.unresolvedFixes).toBe(1); // deadbeefdeadbeef; c1 is before the window but reachable
+    expect(fromC4.people.find((p) => p.email === 'dan@example.com')).toMatchObject({ fixesOfOthers: 1 });
+    expect(fromC4.people.find((p) => p.email === 'alice@example.com')).toMatchObject({ fixesOfOwn: 1 });
     const window = await mineRepository({
       repo: repo.dir,
       since: '2026-01-02T00:00:00Z',
@@ -182,7 +184,7 @@ describe('leadway git stats', () => {
 
   it('prints a readable table without --json', async () => {
     const res = await leadway({}, os.tmpdir(), 'git', 'stats', repo.dir);
-    expect(res.stdout).toMatch(/8 non-merge commits, 1 unresolved Fixes: trailers/);
+    expect(res.stdout).toMatch(/8 non-merge commits, 1 unresolved Fixes: targets/);
     expect(res.stdout).toMatch(/Alice Smith <alice@example.com>/);
   });
 });

@@ -25,9 +25,15 @@ export class TestRepo {
   }
 
   gitEnv(env: Record<string, string>, ...args: string[]): string {
+    return this.gitInput(env, undefined, ...args);
+  }
+
+  /** Runs git with `input` on its standard input. */
+  gitInput(env: Record<string, string>, input: string | Buffer | undefined, ...args: string[]): string {
     return execFileSync('git', args, {
       cwd: this.dir,
       encoding: 'utf8',
+      ...(input === undefined ? {} : { input }),
       env: {
         ...process.env,
         GIT_CONFIG_NOSYSTEM: '1',
@@ -48,7 +54,7 @@ export class TestRepo {
     }
     this.git('add', '-A');
     this.day++;
-    const date = `2026-01-${String(this.day).padStart(2, '0')}T12:00:00Z`;
+    const date = new Date(Date.UTC(2026, 0, this.day, 12)).toISOString().replace('.000', '');
     this.gitEnv(
       { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
       'commit',
@@ -58,6 +64,39 @@ export class TestRepo {
       message,
     );
     return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /**
+   * Writes a commit object exactly as given, for what `git commit` would refuse or tidy: an author
+   * line such as `Jonathan Nieder <jrnieder <at> gmail.com>` (raw bytes allowed), several parents,
+   * an `encoding` header. Tree of HEAD, parents default to HEAD; the current branch moves to it.
+   */
+  rawCommit(options: {
+    author: string | Buffer;
+    message: string | Buffer;
+    parents?: string[];
+    encoding?: string;
+  }): string {
+    this.day++;
+    const when = Date.UTC(2026, 0, this.day, 12) / 1000;
+    const parents = options.parents ?? [this.git('rev-parse', 'HEAD').trim()];
+    const tree = parents[0]
+      ? this.git('rev-parse', `${parents[0]}^{tree}`).trim()
+      : this.gitInput({}, '', 'mktree').trim();
+    const object = Buffer.concat([
+      Buffer.from(`tree ${tree}\n`),
+      ...parents.map((p) => Buffer.from(`parent ${p}\n`)),
+      Buffer.from('author '),
+      Buffer.from(options.author),
+      Buffer.from(` ${when} +0000\ncommitter Committer <committer@example.com> ${when} +0000\n`),
+      Buffer.from(options.encoding ? `encoding ${options.encoding}\n` : ''),
+      Buffer.from('\n'),
+      Buffer.from(options.message),
+      Buffer.from('\n'),
+    ]);
+    const sha = this.gitInput({}, object, 'hash-object', '-t', 'commit', '-w', '--literally', '--stdin').trim();
+    this.git('update-ref', 'HEAD', sha);
+    return sha;
   }
 
   /** Adds a file whose name is raw bytes (not UTF-8) and commits it. */

@@ -1,32 +1,80 @@
+import type { AuditLineOutput } from '../../src/contracts/audit.ts';
+import type {
+  AcceptInput,
+  ApiTokenOutput,
+  AuthStateOutput,
+  CreateTokenInput,
+  InvitationInput,
+  InvitationOutput,
+  LoginInput,
+  LogOutEverywhereOutput,
+  NewApiTokenOutput,
+  NewInvitationOutput,
+  PasswordChangeInput,
+  SessionOutput,
+  SignupInput,
+} from '../../src/contracts/auth.ts';
+import type { BackupDocumentInput, RestoreOutput } from '../../src/contracts/backup.ts';
+import type {
+  GitEvidenceOutput,
+  GitImportOutput,
+  ImportRepositoryInput,
+  RegisterRepositoryInput,
+  RepositoryOutput,
+} from '../../src/contracts/git.ts';
 import type {
   CheckinInput,
   CreateGoalInput,
   GoalActionInput,
   GoalOutput,
   GoalsOutput,
+  GoalsQuery,
   UpdateGoalActionInput,
   UpdateGoalInput,
 } from '../../src/contracts/goals.ts';
 import type {
+  ActionStateOutput,
   AssessmentOutput,
   CreatePersonInput,
   FrameworkOutput,
   NextActionsOutput,
+  NoContent,
   PersonOutput,
+  RecommendationInput,
   RecommendationOutput,
   RecordReflectionInput,
   ReflectionOutput,
+  SetActionStateInput,
   StandingOutput,
   SubmitAssessmentInput,
+  UpdatePersonInput,
 } from '../../src/contracts/index.ts';
 import type {
   CreateEntryInput,
+  EntriesOutput,
+  EntriesQueryInput,
   EntryOutput,
+  ImportEntriesInput,
   ImportEntriesOutput,
   TimelineOutput,
   UpdateEntryInput,
 } from '../../src/contracts/journal.ts';
+import type { AddEmailInput, EmailsOutput } from '../../src/contracts/people.ts';
 import type { ReadinessOutput } from '../../src/contracts/report.ts';
+import type {
+  OpenedRoundOutput,
+  OpenRoundInput,
+  RateInput,
+  RatingRequestOutput,
+  RatingSubmittedOutput,
+  RoundOutput,
+} from '../../src/contracts/rounds.ts';
+
+/**
+ * Typed calls to the Leadway API. Every body and answer type is the server's contract
+ * (src/contracts: z.input for what is sent, z.infer for what comes back), so changing a contract
+ * breaks this build rather than a user's screen.
+ */
 
 /** An API error with the server's code, message and per-field problems. */
 export class ApiError extends Error {
@@ -76,7 +124,8 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
     if (signal?.aborted || isAbortError(e)) throw abortError();
     throw new ApiError('NETWORK', 'Leadway’s server cannot be reached. Is `npm start` still running?');
   }
-  let data: unknown = null;
+  // A 204 has no body: the call resolves to undefined (the contracts' NoContent).
+  let data: unknown;
   let unreadable = false;
   if (response.status !== 204) {
     try {
@@ -87,7 +136,7 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
   }
   if (signal?.aborted) throw abortError();
   if (!response.ok) {
-    const error = (data as { error?: { code: string; message: string; fields?: Record<string, string> } } | null)
+    const error = (data as { error?: { code: string; message: string; fields?: Record<string, string> } } | undefined)
       ?.error;
     throw new ApiError(
       error?.code ?? 'HTTP_ERROR',
@@ -102,79 +151,41 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
 /** A GET that can be aborted. */
 const get = <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options);
 
-/** A registered git repository (mirrors the server's RepositoryOutput until it has a contract). */
-export interface RepositoryOutput {
-  id: string;
-  path: string;
-  name: string;
-  rev: string;
-  createdAt: string;
-  lastImportedAt: string | null;
-}
-
-/** What one git import did (mirrors the server's ImportResult until it has a contract). */
-export interface ImportResult {
-  repository: RepositoryOutput;
-  range: string;
-  commitsRead: number;
-  creditsAdded: number;
-  entriesCreated: number;
-  entriesUpdated: number;
-  people: Array<{ personId: string; email: string; credits: number }>;
-}
-
-/** Who is signed in (with isAdmin), or null; and whether the first account must be created. */
-export interface AuthState {
-  setupRequired: boolean;
-  person: (PersonOutput & { isAdmin: boolean }) | null;
-  csrfToken: string | null;
-}
+/** Entry filters; empty values are left out of the query. */
+export type EntryFilters = { [K in keyof EntriesQueryInput]?: EntriesQueryInput[K] | '' };
 
 /** Typed calls to the Leadway API; the types come from the server's contracts. */
 export const api = {
-  authState: (options?: RequestOptions) => get<AuthState>('/api/auth/state', options),
-  signUp: (input: { name: string; email: string; password: string; roleTitle: string; team?: string }) =>
-    request<{ person: PersonOutput; csrfToken: string }>('POST', '/api/auth/signup', input),
+  authState: (options?: RequestOptions) => get<AuthStateOutput>('/api/auth/state', options),
+  signUp: (input: SignupInput) => request<SessionOutput>('POST', '/api/auth/signup', input),
   logIn: (email: string, password: string) =>
-    request<{ person: PersonOutput; csrfToken: string }>('POST', '/api/auth/login', { email, password }),
-  logOut: () => request<null>('POST', '/api/auth/logout'),
-  logOutEverywhere: () => request<{ ended: number }>('POST', '/api/auth/logout-everywhere'),
-  changePassword: (current: string, next: string) => request<null>('POST', '/api/auth/password', { current, next }),
-  tokens: (options?: RequestOptions) =>
-    get<Array<{ id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }>>(
-      '/api/auth/tokens',
-      options,
-    ),
+    request<SessionOutput>('POST', '/api/auth/login', { email, password } satisfies LoginInput),
+  logOut: () => request<NoContent>('POST', '/api/auth/logout'),
+  logOutEverywhere: () => request<LogOutEverywhereOutput>('POST', '/api/auth/logout-everywhere'),
+  changePassword: (current: string, next: string) =>
+    request<NoContent>('POST', '/api/auth/password', { current, next } satisfies PasswordChangeInput),
+  tokens: (options?: RequestOptions) => get<ApiTokenOutput[]>('/api/auth/tokens', options),
   createToken: (name: string) =>
-    request<{ id: string; name: string; token: string }>('POST', '/api/auth/tokens', { name }),
-  revokeToken: (id: string) => request<null>('DELETE', `/api/auth/tokens/${id}`),
-  invite: (input: { email: string; team?: string; managerId?: string; mentorId?: string; isAdmin?: boolean }) =>
-    request<{ email: string; token: string; path: string; expiresAt: string }>('POST', '/api/invitations', input),
-  invitation: (token: string, options?: RequestOptions) =>
-    get<{ email: string; invitedBy: string; expiresAt: string }>(`/api/invitations/${token}`, options),
-  acceptInvitation: (token: string, input: { name: string; password: string; roleTitle: string }) =>
-    request<{ person: PersonOutput; csrfToken: string }>('POST', `/api/invitations/${token}/accept`, input),
-  updatePerson: (
-    personId: string,
-    input: { managerId?: string | null; mentorIds?: string[]; isAdmin?: boolean; team?: string | null },
-  ) => request<PersonOutput>('PATCH', `/api/people/${personId}`, input),
-  audit: (options?: RequestOptions) =>
-    get<Array<{ id: string; who: string; action: string; resource: string; at: string }>>('/api/me/audit', options),
-  openRound: (personId: string, raters: Array<{ personId: string; relation: 'mentor' | 'manager' | 'peer' }>) =>
-    request<{ id: string }>('POST', `/api/people/${personId}/rounds`, { raters }),
-  rounds: (personId: string, options?: RequestOptions) => get<Round[]>(`/api/people/${personId}/rounds`, options),
-  ratingRequests: (options?: RequestOptions) =>
-    get<Array<{ roundId: string; relation: string; personId: string; personName: string; invitedAt: string }>>(
-      '/api/me/rating-requests',
-      options,
-    ),
-  submitRating: (roundId: string, ratings: Array<{ areaId: string; level: number; comment: string }>) =>
-    request<{ roundId: string }>('POST', `/api/rounds/${roundId}/ratings`, { ratings }),
+    request<NewApiTokenOutput>('POST', '/api/auth/tokens', { name } satisfies CreateTokenInput),
+  revokeToken: (id: string) => request<NoContent>('DELETE', `/api/auth/tokens/${id}`),
+  invite: (input: InvitationInput) => request<NewInvitationOutput>('POST', '/api/invitations', input),
+  invitation: (token: string, options?: RequestOptions) => get<InvitationOutput>(`/api/invitations/${token}`, options),
+  acceptInvitation: (token: string, input: AcceptInput) =>
+    request<SessionOutput>('POST', `/api/invitations/${token}/accept`, input),
+  updatePerson: (personId: string, input: UpdatePersonInput) =>
+    request<PersonOutput>('PATCH', `/api/people/${personId}`, input),
+  audit: (options?: RequestOptions) => get<AuditLineOutput[]>('/api/me/audit', options),
+  openRound: (personId: string, raters: OpenRoundInput['raters']) =>
+    request<OpenedRoundOutput>('POST', `/api/people/${personId}/rounds`, { raters } satisfies OpenRoundInput),
+  rounds: (personId: string, options?: RequestOptions) => get<RoundOutput[]>(`/api/people/${personId}/rounds`, options),
+  ratingRequests: (options?: RequestOptions) => get<RatingRequestOutput[]>('/api/me/rating-requests', options),
+  submitRating: (roundId: string, ratings: RateInput['ratings']) =>
+    request<RatingSubmittedOutput>('POST', `/api/rounds/${roundId}/ratings`, { ratings } satisfies RateInput),
   framework: (options?: RequestOptions) => get<FrameworkOutput>('/api/framework', options),
   people: (options?: RequestOptions) => get<PersonOutput[]>('/api/people', options),
   createPerson: (input: CreatePersonInput) => request<PersonOutput>('POST', '/api/people', input),
-  recommend: (answers: Record<string, number>) =>
-    request<RecommendationOutput>('POST', '/api/path/recommendation', { answers }),
+  recommend: (answers: RecommendationInput['answers']) =>
+    request<RecommendationOutput>('POST', '/api/path/recommendation', { answers } satisfies RecommendationInput),
   reflections: (personId: string, options?: RequestOptions) =>
     get<ReflectionOutput[]>(`/api/people/${personId}/reflections`, options),
   recordReflection: (personId: string, input: RecordReflectionInput) =>
@@ -187,9 +198,11 @@ export const api = {
     get<StandingOutput>(`/api/people/${personId}/standing`, options),
   nextActions: (personId: string, limit = 3, options?: RequestOptions) =>
     get<NextActionsOutput>(`/api/people/${personId}/next-actions?limit=${limit}`, options),
-  setActionState: (personId: string, actionId: string, state: 'done' | 'dismissed' | 'open') =>
-    request<unknown>('PUT', `/api/people/${personId}/actions/${encodeURIComponent(actionId)}`, { state }),
-  goals: (personId: string, status = 'all', options?: RequestOptions) =>
+  setActionState: (personId: string, actionId: string, state: SetActionStateInput['state']) =>
+    request<ActionStateOutput>('PUT', `/api/people/${personId}/actions/${encodeURIComponent(actionId)}`, {
+      state,
+    } satisfies SetActionStateInput),
+  goals: (personId: string, status: GoalsQuery['status'] = 'all', options?: RequestOptions) =>
     get<GoalsOutput>(`/api/people/${personId}/goals?status=${status}`, options),
   createGoal: (personId: string, input: CreateGoalInput) =>
     request<GoalOutput>('POST', `/api/people/${personId}/goals`, input),
@@ -200,42 +213,35 @@ export const api = {
     request<GoalOutput>('PATCH', `/api/goals/${goalId}/actions/${actionId}`, input),
   addCheckin: (goalId: string, input: CheckinInput) =>
     request<GoalOutput>('POST', `/api/goals/${goalId}/checkins`, input),
-  entries: (personId: string, query: Record<string, string | number | undefined>, options?: RequestOptions) => {
+  entries: (personId: string, query: EntryFilters, options?: RequestOptions) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-    return get<{ entries: EntryOutput[]; total: number }>(`/api/people/${personId}/entries?${params}`, options);
+    return get<EntriesOutput>(`/api/people/${personId}/entries?${params}`, options);
   },
   createEntry: (personId: string, input: CreateEntryInput) =>
     request<EntryOutput>('POST', `/api/people/${personId}/entries`, input),
   updateEntry: (entryId: string, input: UpdateEntryInput) =>
     request<EntryOutput>('PATCH', `/api/entries/${entryId}`, input),
-  importEntries: (
-    personId: string,
-    input: { format: 'csv' | 'markdown'; files: Array<{ name: string; content: string }>; dryRun: boolean },
-  ) => request<ImportEntriesOutput>('POST', `/api/people/${personId}/entries/import`, input),
-  restoreBackup: (backup: unknown) => request<{ restored: Record<string, number> }>('POST', '/api/backup', backup),
-  deleteEntry: (entryId: string) => request<null>('DELETE', `/api/entries/${entryId}`),
+  importEntries: (personId: string, input: ImportEntriesInput) =>
+    request<ImportEntriesOutput>('POST', `/api/people/${personId}/entries/import`, input),
+  /** Restores a backup file as read (the server checks it: BACKUP_INVALID). */
+  restoreBackup: (backup: BackupDocumentInput) => request<RestoreOutput>('POST', '/api/backup', backup),
+  deleteEntry: (entryId: string) => request<NoContent>('DELETE', `/api/entries/${entryId}`),
   timeline: (personId: string, weeks = 12, options?: RequestOptions) =>
     get<TimelineOutput>(`/api/people/${personId}/timeline?weeks=${weeks}`, options),
   repositories: (options?: RequestOptions) => get<RepositoryOutput[]>('/api/git/repositories', options),
-  registerRepository: (input: { path: string; rev?: string; name?: string }) =>
+  registerRepository: (input: RegisterRepositoryInput) =>
     request<RepositoryOutput>('POST', '/api/git/repositories', input),
-  removeRepository: (id: string) => request<null>('DELETE', `/api/git/repositories/${id}`),
-  importRepository: (id: string) => request<ImportResult>('POST', `/api/git/repositories/${id}/import`, {}),
+  removeRepository: (id: string) => request<NoContent>('DELETE', `/api/git/repositories/${id}`),
+  importRepository: (id: string, input: ImportRepositoryInput = {}) =>
+    request<GitImportOutput>('POST', `/api/git/repositories/${id}/import`, input),
   gitEvidence: (personId: string, months = 12, options?: RequestOptions) =>
-    get<{
-      areas: Array<{ id: string; name: string }>;
-      months: Array<{ month: string; counts: Record<string, number> }>;
-    }>(`/api/people/${personId}/git-evidence?months=${months}`, options),
-  emails: (personId: string, options?: RequestOptions) =>
-    get<{ primary: string; extra: string[] }>(`/api/people/${personId}/emails`, options),
+    get<GitEvidenceOutput>(`/api/people/${personId}/git-evidence?months=${months}`, options),
+  emails: (personId: string, options?: RequestOptions) => get<EmailsOutput>(`/api/people/${personId}/emails`, options),
   addEmail: (personId: string, email: string) =>
-    request<{ primary: string; extra: string[] }>('POST', `/api/people/${personId}/emails`, { email }),
+    request<EmailsOutput>('POST', `/api/people/${personId}/emails`, { email } satisfies AddEmailInput),
   removeEmail: (personId: string, email: string) =>
-    request<{ primary: string; extra: string[] }>(
-      'DELETE',
-      `/api/people/${personId}/emails/${encodeURIComponent(email)}`,
-    ),
+    request<EmailsOutput>('DELETE', `/api/people/${personId}/emails/${encodeURIComponent(email)}`),
   readiness: (personId: string, track?: string, stage?: string, options?: RequestOptions) => {
     const params = new URLSearchParams();
     if (track) params.set('track', track);
@@ -243,22 +249,3 @@ export const api = {
     return get<ReadinessOutput>(`/api/people/${personId}/readiness?${params}`, options);
   },
 };
-
-/** A 360 round as its subject sees it. */
-export interface Round {
-  id: string;
-  createdAt: string;
-  invited: Array<{ relation: string; name: string | null; answered: boolean }>;
-  areas: Array<{ id: string; name: string }>;
-  self: Record<string, number> | null;
-  target: Record<string, number> | null;
-  named: Array<{
-    relation: string;
-    raterName: string;
-    levels: Record<string, number>;
-    comments: Record<string, string>;
-  }>;
-  peers: { answered: number; shown: boolean; average: Record<string, number | null> | null };
-  others: Record<string, number | null>;
-  blindSpots: Array<{ areaId: string; self: number; others: number; direction: 'over' | 'under' }>;
-}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import type { AuthStateOutput } from '../../src/contracts/auth.ts';
 import type { FrameworkOutput, PersonOutput } from '../../src/contracts/index.ts';
-import { type AuthState, api, isAbortError, setCsrfToken } from './api.ts';
+import { api, isAbortError, setCsrfToken } from './api.ts';
 import { ErrorNotice } from './components/error-notice.tsx';
 import { LoadBoundary } from './components/load-boundary.tsx';
 import { Loading } from './components/loading.tsx';
@@ -43,7 +44,7 @@ const SCREEN_AT: Record<string, { preload: () => Promise<unknown> }> = {
 
 export function App() {
   const [framework, setFramework] = useState<FrameworkOutput | null>(null);
-  const [auth, setAuth] = useState<AuthState | null>(null);
+  const [auth, setAuth] = useState<AuthStateOutput | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [location] = useLocation();
   const pending = useRef<AbortController | null>(null);

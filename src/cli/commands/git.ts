@@ -43,7 +43,7 @@ async function progressFor(io: CliIo, repo: string, rev: string, since?: string,
 
 function printStats(io: CliIo, stats: RepoStats) {
   io.stdout(
-    `${stats.repo} @ ${stats.rev}: ${stats.commits} non-merge commits, ${stats.unresolvedFixes} unresolved Fixes: trailers\n`,
+    `${stats.repo} @ ${stats.rev}: ${stats.commits} non-merge commits, ${stats.unresolvedFixes} unresolved Fixes: targets\n`,
   );
   const rows = [...stats.people]
     .sort((a, b) => b.commits - a.commits || a.email.localeCompare(b.email))
@@ -97,11 +97,7 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
       const progress = await progressFor(io, repo, rev, opts.since, opts.until);
       let stats: RepoStats;
       try {
-        const {
-          sha: _sha,
-          unresolvedTargets: _targets,
-          ...mined
-        } = await mineRepository({
+        const { sha: _sha, ...mined } = await mineRepository({
           repo,
           rev,
           since: opts.since,

@@ -12,6 +12,16 @@ export async function insertAuditRow(db: Kysely<Database>, row: AuditRow): Promi
   await db.insertInto('audit_log').values(row).execute();
 }
 
+/** Records several reads or changes in one statement (one commit). */
+export async function insertAuditRows(db: Kysely<Database>, rows: AuditRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
 /** Who read or changed a person's data, newest first, at most `limit` lines. */
 export function listAuditLinesAbout(db: Kysely<Database>, subjectId: string, limit: number): Promise<AuditLineRow[]> {
   return db

@@ -18,6 +18,29 @@ export function findSession(db: Kysely<Database>, id: string): Promise<SessionRo
     .executeTakeFirst();
 }
 
+/** A session with what signing in needs about its person (admin or not, team), in one statement. */
+export function findSessionWithHolder(
+  db: Kysely<Database>,
+  id: string,
+): Promise<
+  | (Pick<SessionRow, 'id' | 'person_id' | 'csrf_token' | 'expires_at'> & { is_admin: number; team_id: string | null })
+  | undefined
+> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('people', 'people.id', 'sessions.person_id')
+    .select([
+      'sessions.id',
+      'sessions.person_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'people.is_admin',
+      'people.team_id',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** Ends one session. */
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();

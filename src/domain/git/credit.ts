@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { type Identity, Mailmap, parseIdentity } from './mailmap.ts';
+import { AMBIGUOUS, NOT_FOUND, ShaIndex } from './sha-index.ts';
 
 /** The trailers credited to the people they name, in the order the JSON lists them. */
 export const CREDIT_TRAILERS = [
@@ -53,13 +54,17 @@ export const DEFAULT_DOC_PATTERNS = [
   '**/CHANGELOG*',
 ];
 
-/** One non-merge commit as the miner reads it. */
+/** One commit as the miner reads it. */
 export interface MinedCommit {
   sha: string;
   authorName: string;
   authorEmail: string;
+  /** A merge: only remembered (a Fixes: target may name it), never credited. */
+  isMerge?: boolean;
   /** Trailers in order, keys as written. */
   trailers: Array<{ key: string; value: string }>;
+  /** The commits its message says it fixes (fixesTargets), distinct, lower-case. */
+  fixes?: string[];
   /** Changed paths, when the log was read with names. */
   files?: string[];
 }
@@ -112,12 +117,11 @@ export interface CreditOptions {
   onCredit?: (credit: Credit) => void;
 }
 
-/** Shortest abbreviated sha accepted in a Fixes: trailer. */
-const MIN_FIXES_HEX = 7;
-
 /**
  * Counts credit from commits fed to it one at a time (newest first, as `git log` gives them),
- * holding only per-person tallies and a compact index of the shas seen for resolving Fixes:.
+ * holding only per-person tallies, a compact index of the shas seen (merges included) and the
+ * Fixes: targets met, which are resolved at the end because the commit fixed comes later in the
+ * walk.
  */
 export class CreditCounter {
   private readonly mailmap: Mailmap;
@@ -125,21 +129,17 @@ export class CreditCounter {
   private readonly isDoc: (path: string) => boolean;
   private readonly onCredit: ((credit: Credit) => void) | undefined;
   private readonly people = new Map<string, Tally>();
-  /** Canonical author email per commit, by index; shas in a 20-byte-per-commit buffer. */
-  private readonly authorOf: string[] = [];
-  private shaBytes = Buffer.alloc(20 * 4096);
+  /** Canonical emails of the authors met (commits and merges), by owner id; one string each. */
+  private readonly owners: string[] = [];
+  private readonly ownerIds = new Map<string, number>();
+  /** Every commit read (merges too) with its author's owner id. */
+  private readonly walked = new ShaIndex();
   private count = 0;
-  private readonly pendingFixes: Array<{ fixer: string; target: string; sha: string }> = [];
-  private readonly authorIds = new Map<string, string>();
-  private readonly unresolved: Array<{ fixer: string; target: string; sha: string }> = [];
-
-  /**
-   * Fixes: targets that named a plausible sha but were not among the commits read (after
-   * finish()); an incremental import looks these up in the repository itself.
-   */
-  get unresolvedFixes(): ReadonlyArray<{ fixer: string; target: string; sha: string }> {
-    return this.unresolved;
-  }
+  /** The commits with Fixes: lines (sha and author's owner id) and their targets, flattened. */
+  private readonly fixingShas: string[] = [];
+  private readonly fixingOwners: number[] = [];
+  private readonly targets: string[] = [];
+  private readonly targetOf: number[] = [];
 
   constructor(options: CreditOptions = {}) {
     this.mailmap = options.mailmap ?? new Mailmap();
@@ -148,14 +148,37 @@ export class CreditCounter {
     this.onCredit = options.onCredit;
   }
 
-  /** Commits counted so far. */
+  /** Non-merge commits counted so far. */
   get commits(): number {
     return this.count;
+  }
+
+  /** The Fixes: targets of the commits read, for resolving them outside the walk (see finish()). */
+  get fixTargets(): readonly string[] {
+    return this.targets;
   }
 
   private canonical(identity: Identity): Identity {
     const mapped = this.mailmap.isEmpty ? identity : this.mailmap.resolve(identity);
     return { name: mapped.name, email: mapped.email.toLowerCase() };
+  }
+
+  /**
+   * The owner id of an author (after .mailmap), for an index of commits built outside the walk
+   * (see finish()).
+   */
+  ownerOf(author: Identity): number {
+    return this.ownerId(this.canonical(author).email);
+  }
+
+  private ownerId(email: string): number {
+    let id = this.ownerIds.get(email);
+    if (id === undefined) {
+      id = this.owners.length;
+      this.owners.push(email);
+      this.ownerIds.set(email, id);
+    }
+    return id;
   }
 
   private tally(identity: Identity): Tally {
@@ -178,30 +201,37 @@ export class CreditCounter {
     return t;
   }
 
-  /** Counts one non-merge commit. */
+  /** Reads one commit: a merge is only remembered, any other is counted. */
   add(commit: MinedCommit): void {
     const author = this.canonical({ name: commit.authorName, email: commit.authorEmail });
-    // Interning keeps one string per person however many commits they have.
-    const authorKey = this.authorIds.get(author.email) ?? author.email;
-    this.authorIds.set(authorKey, authorKey);
+    const owner = this.ownerId(author.email);
+    this.walked.add(commit.sha, owner);
+    if (commit.isMerge) return;
+    this.count++;
+    // One string per person however many commits they have.
+    const authorKey = this.owners[owner] as string;
     const authorTally = this.tally(author);
     authorTally.commits++;
-    this.remember(commit.sha, authorKey);
+
+    if (commit.fixes && commit.fixes.length > 0) {
+      const at = this.fixingShas.length;
+      this.fixingShas.push(commit.sha);
+      this.fixingOwners.push(owner);
+      for (const target of commit.fixes) {
+        this.targets.push(target);
+        this.targetOf.push(at);
+      }
+    }
 
     const seen = new Set<string>();
     for (const trailer of commit.trailers) {
       const key = trailer.key.toLowerCase();
-      if (key === 'fixes') {
-        const target = /^\s*([0-9a-f]{4,40})\b/i.exec(trailer.value)?.[1];
-        if (target) this.pendingFixes.push({ fixer: authorKey, target: target.toLowerCase(), sha: commit.sha });
-        else this.pendingFixes.push({ fixer: authorKey, target: '', sha: commit.sha });
-        continue;
-      }
       if (!(CREDIT_TRAILERS as readonly string[]).includes(key)) continue;
       const parsed = parseIdentity(trailer.value);
       if (!parsed) continue;
       const person = this.canonical(parsed);
-      if (person.email === authorKey) continue;
+      // People are keyed by email: `Name <>` is credited only when the .mailmap gives it one.
+      if (!person.email || person.email === authorKey) continue;
       const once = `${key}\u0000${person.email}`;
       if (seen.has(once)) continue;
       seen.add(once);
@@ -223,40 +253,40 @@ export class CreditCounter {
     }
   }
 
-  private remember(sha: string, authorKey: string) {
-    if ((this.count + 1) * 20 > this.shaBytes.length) {
-      const bigger = Buffer.alloc(this.shaBytes.length * 2);
-      this.shaBytes.copy(bigger);
-      this.shaBytes = bigger;
-    }
-    this.shaBytes.write(sha, this.count * 20, 20, 'hex');
-    this.authorOf.push(authorKey);
-    this.count++;
-  }
-
   /**
-   * Resolves the Fixes: targets against every commit read (a target outside the walk, e.g.
-   * before --since, cannot be resolved and is counted as unresolved) and returns the figures,
-   * people sorted by email.
+   * Resolves the Fixes: targets and returns the figures, people sorted by email. A target
+   * resolves when exactly one commit of `reachable` starts with it: by default the commits read,
+   * merges included, which is every commit reachable from the revision when the whole history
+   * was read; a walk cut short (a range, --since) passes an index of all of them with the owners
+   * (from ownerOf()) of at least the commits the targets name. A fixing commit counts once in fixesOfOthers when any target resolves to another
+   * person's commit and once in fixesOfOwn when any resolves to its author's; each target
+   * matching no commit or several counts in unresolvedFixes.
    */
-  finish(): GitStats {
+  finish(reachable: ShaIndex = this.walked): GitStats {
     let unresolvedFixes = 0;
-    this.unresolved.length = 0;
-    if (this.pendingFixes.length > 0) {
-      const index = this.prefixIndex();
-      for (const fix of this.pendingFixes) {
-        const target = fix.target.length >= MIN_FIXES_HEX ? this.lookup(index, fix.target) : -1;
-        const fixer = this.people.get(fix.fixer);
-        if (target < 0 || !fixer) {
-          unresolvedFixes++;
-          if (fix.target.length >= MIN_FIXES_HEX) this.unresolved.push(fix);
-          continue;
+    if (this.targets.length > 0) {
+      const found = reachable.resolve(this.targets);
+      for (let t = 0; t < this.targets.length; ) {
+        const at = this.targetOf[t] as number;
+        const fixer = this.owners[this.fixingOwners[at] as number] as string;
+        let own = false;
+        let other: string | null = null;
+        for (; t < this.targets.length && this.targetOf[t] === at; t++) {
+          const commit = found[t] as number;
+          const targetAuthor =
+            commit === NOT_FOUND || commit === AMBIGUOUS ? undefined : this.owners[reachable.ownerOf(commit)];
+          if (targetAuthor === undefined) {
+            unresolvedFixes++;
+            continue;
+          }
+          if (targetAuthor === fixer) own = true;
+          else other ??= targetAuthor;
         }
-        const targetAuthor = this.authorOf[target];
-        if (targetAuthor === fix.fixer) fixer.fixesOfOwn++;
-        else {
-          fixer.fixesOfOthers++;
-          this.onCredit?.({ email: fix.fixer, kind: 'fix-of-others', sha: fix.sha, helped: targetAuthor ?? null });
+        const tally = this.people.get(fixer) as Tally;
+        if (own) tally.fixesOfOwn++;
+        if (other !== null) {
+          tally.fixesOfOthers++;
+          this.onCredit?.({ email: fixer, kind: 'fix-of-others', sha: this.fixingShas[at] as string, helped: other });
         }
       }
     }
@@ -274,48 +304,5 @@ export class CreditCounter {
         peopleHelped: t.helped.size,
       }));
     return { commits: this.count, unresolvedFixes, people };
-  }
-
-  /**
-   * Commit indexes sorted by the leading bits of their sha, packed with the index into one
-   * float64 (53 bits: index bits + prefix bits) so a typed-array sort does the work.
-   */
-  private prefixIndex(): { packed: Float64Array; indexBits: number } {
-    const indexBits = Math.max(21, Math.ceil(Math.log2(this.count + 1)));
-    const prefixBits = 53 - indexBits;
-    const packed = new Float64Array(this.count);
-    for (let i = 0; i < this.count; i++) {
-      const prefix = Math.floor(this.shaBytes.readUInt32BE(i * 20) / 2 ** (32 - prefixBits));
-      packed[i] = prefix * 2 ** indexBits + i;
-    }
-    return { packed: packed.sort(), indexBits };
-  }
-
-  /** The commit index a hex prefix names, or -1 when none or several match. */
-  private lookup({ packed, indexBits }: { packed: Float64Array; indexBits: number }, hex: string): number {
-    const prefixBits = 53 - indexBits;
-    const given = hex.slice(0, 8);
-    const low32 = Number.parseInt(given.padEnd(8, '0'), 16);
-    const high32 = Number.parseInt(given.padEnd(8, 'f'), 16);
-    const low = Math.floor(low32 / 2 ** (32 - prefixBits));
-    const high = Math.floor(high32 / 2 ** (32 - prefixBits));
-    let lo = 0;
-    let hi = packed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (Math.floor((packed[mid] as number) / 2 ** indexBits) < low) lo = mid + 1;
-      else hi = mid;
-    }
-    let found = -1;
-    for (let i = lo; i < packed.length; i++) {
-      const value = packed[i] as number;
-      if (Math.floor(value / 2 ** indexBits) > high) break;
-      const commit = value % 2 ** indexBits;
-      if (this.shaBytes.toString('hex', commit * 20, commit * 20 + 20).startsWith(hex)) {
-        if (found >= 0) return -1; // ambiguous
-        found = commit;
-      }
-    }
-    return found;
   }
 }

@@ -39,14 +39,43 @@ describe('Mailmap', () => {
   ])('%s', (_name, input, expected) => {
     expect(map.resolve(input)).toEqual(expected);
   });
+
+  it('follows git where a simpler reading would not', () => {
+    const git = Mailmap.parse(
+      [
+        'Merged Name <merged@example.com>',
+        '<merged.new@example.com> <merged@example.com>', // merges with the line above, as git does
+        'Hash # In Name <hash@example.com>', // only a line starting with # is a comment
+        '#Commented <commented@example.com>',
+        'Proper René <rene@work.example> René <rene@example.com>', // names compare ASCII-only
+        'Nested <nested@example.com> <jrnieder <at> gmail.com>', // the email is "jrnieder <at"
+        'Empty Mapped <empty@example.com> Nobody <>', // an empty commit email can be mapped
+      ].join('\n'),
+    );
+    expect(git.resolve({ name: 'x', email: 'MERGED@example.com' })).toEqual({
+      name: 'Merged Name',
+      email: 'merged.new@example.com',
+    });
+    expect(git.resolve({ name: 'x', email: 'hash@example.com' }).name).toBe('Hash # In Name');
+    expect(git.resolve({ name: 'x', email: 'commented@example.com' }).name).toBe('x');
+    expect(git.resolve({ name: 'rené', email: 'rene@example.com' }).email).toBe('rene@work.example');
+    expect(git.resolve({ name: 'RENÉ', email: 'rene@example.com' }).email).toBe('rene@example.com');
+    expect(git.resolve({ name: 'J', email: 'jrnieder <at' }).email).toBe('nested@example.com');
+    expect(git.resolve({ name: 'Nobody', email: '' }).email).toBe('empty@example.com');
+  });
 });
 
 describe('parseIdentity', () => {
   it.each([
     ['Ada Lovelace <ada@example.com>', { name: 'Ada Lovelace', email: 'ada@example.com' }],
-    ['"Quoted, Name" <q@example.com>', { name: 'Quoted, Name', email: 'q@example.com' }],
+    ['"Quoted, Name" <q@example.com>', { name: '"Quoted, Name"', email: 'q@example.com' }], // as git keeps it
     ['<only@example.com>', { name: '', email: 'only@example.com' }],
+    ['Jonathan Nieder <jrnieder <at> gmail.com>', { name: 'Jonathan Nieder', email: 'jrnieder <at' }],
+    ['Ada  Lovelace \t<ADA@example.com> (maintainer)', { name: 'Ada  Lovelace', email: 'ADA@example.com' }],
+    ['Grace < grace@example.com >', { name: 'Grace', email: ' grace@example.com ' }],
+    ['Empty <>', { name: 'Empty', email: '' }],
     ['Ada Lovelace', null],
+    ['Ada <unclosed', null],
     ['', null],
   ])('%s', (value, expected) => {
     expect(parseIdentity(value)).toEqual(expected);

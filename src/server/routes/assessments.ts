@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { assessmentIdParams, assessmentOutput, personIdParams, submitAssessmentInput } from '../../contracts/index.ts';
 import {
   getAssessment,
@@ -7,7 +6,7 @@ import {
   submitSelfAssessment,
 } from '../../services/assessments/self-assessments.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { errorResponses, zodRoutes } from './types.ts';
+import { BODY_ERRORS, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerAssessmentRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
@@ -16,9 +15,10 @@ export function registerAssessmentRoutes(app: FastifyInstance, _ctx: ServiceCont
     {
       schema: {
         tags: ['assessments'],
+        operationId: 'listAssessments',
         summary: "A person's self-assessments, newest first",
         params: personIdParams,
-        response: { 200: z.array(assessmentOutput), ...errorResponses },
+        response: { 200: assessmentOutput.array(), ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => listSelfAssessments(request.ctx, request.params.personId),
@@ -28,10 +28,11 @@ export function registerAssessmentRoutes(app: FastifyInstance, _ctx: ServiceCont
     {
       schema: {
         tags: ['assessments'],
+        operationId: 'submitAssessment',
         summary: 'Record a self-assessment: a level (1–4) and comment for every area',
         params: personIdParams,
         body: submitAssessmentInput,
-        response: { 201: assessmentOutput, ...errorResponses },
+        response: { 201: assessmentOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request, reply) =>
@@ -42,8 +43,10 @@ export function registerAssessmentRoutes(app: FastifyInstance, _ctx: ServiceCont
     {
       schema: {
         tags: ['assessments'],
+        operationId: 'getAssessment',
+        summary: 'One assessment with its ratings',
         params: assessmentIdParams,
-        response: { 200: assessmentOutput, ...errorResponses },
+        response: { 200: assessmentOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => getAssessment(request.ctx, request.params.assessmentId),

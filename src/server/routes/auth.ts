@@ -1,6 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { personOutput } from '../../contracts/index.ts';
+import {
+  acceptInput,
+  apiTokenOutput,
+  authStateOutput,
+  createTokenInput,
+  invitationInput,
+  invitationOutput,
+  invitationTokenParams,
+  loginInput,
+  logOutEverywhereOutput,
+  newApiTokenOutput,
+  newInvitationOutput,
+  passwordChangeInput,
+  sessionOutput,
+  signupInput,
+  tokenIdParams,
+} from '../../contracts/auth.ts';
+import { noContent } from '../../contracts/index.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
 import { changePassword } from '../../services/auth/change-password.ts';
 import { acceptInvitation, createInvitation, describeInvitation } from '../../services/auth/invitations.ts';
@@ -11,14 +27,16 @@ import { signUp } from '../../services/auth/sign-up.ts';
 import { findSignedInPerson } from '../../services/auth/signed-in-person.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
-import { errorResponses, zodRoutes } from './types.ts';
+import { BODY_ERRORS, checkedByService, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
-/** Signing up, in and out; passwords; API tokens; invitations. */
+/**
+ * Signing up, in and out; passwords; API tokens; invitations. Their bodies are validated by the
+ * services (`checkedByService`), which the CLI and tests call directly too.
+ */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, options: { secureCookies: boolean }) {
   const r = zodRoutes(app);
   const tags = ['auth'];
   const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-  const sessionReply = z.object({ person: personOutput, csrfToken: z.string() });
 
   r.get(
     '/auth/state',
@@ -26,14 +44,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
       config: { public: true },
       schema: {
         tags,
+        operationId: 'getAuthState',
         summary: 'Whether the first account must be created, and who is signed in (with the CSRF token for writes)',
-        response: {
-          200: z.object({
-            setupRequired: z.boolean(),
-            person: personOutput.extend({ isAdmin: z.boolean() }).nullable(),
-            csrfToken: z.string().nullable(),
-          }),
-        },
+        response: { 200: authStateOutput, ...errorResponses() },
       },
     },
     async (request) => {
@@ -60,9 +73,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
       config: { public: true, ...loginLimit },
       schema: {
         tags,
-        summary: 'First run only: create the first account, an admin, and sign in',
-        body: z.unknown(),
-        response: { 201: sessionReply, ...errorResponses },
+        operationId: 'signUp',
+        summary: 'First run only: create the first account, an admin, and sign in (sets the session cookie)',
+        body: checkedByService(signupInput),
+        response: { 201: sessionOutput, ...errorResponses(...BODY_ERRORS, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -77,9 +91,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
       config: { public: true, ...loginLimit },
       schema: {
         tags,
-        summary: 'Sign in with email and password (10 tries a minute)',
-        body: z.unknown(),
-        response: { 200: sessionReply, ...errorResponses },
+        operationId: 'logIn',
+        summary: 'Sign in with email and password (10 tries a minute); sets the session cookie',
+        body: checkedByService(loginInput),
+        response: { 200: sessionOutput, ...errorResponses(...BODY_ERRORS, 429) },
       },
     },
     async (request, reply) => {
@@ -90,7 +105,15 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
   );
   r.post(
     '/auth/logout',
-    { config: { public: true }, schema: { tags, summary: 'Sign out of this browser' } },
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        operationId: 'logOut',
+        summary: 'Sign out of this browser (no body; with the cookie, send the CSRF header too)',
+        response: { 204: noContent, ...errorResponses() },
+      },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logOut(ctx, token);
@@ -100,7 +123,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
   );
   r.post(
     '/auth/logout-everywhere',
-    { schema: { tags, summary: 'End every session of yours' } },
+    {
+      schema: {
+        tags,
+        operationId: 'logOutEverywhere',
+        summary: 'End every session of yours (no body)',
+        response: { 200: logOutEverywhereOutput, ...errorResponses() },
+      },
+    },
     async (request, reply) => {
       const result = await logOutEverywhere(request.ctx);
       clearSessionCookie(reply);
@@ -112,19 +142,27 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     {
       schema: {
         tags,
+        operationId: 'changePassword',
         summary: 'Change your password (other sessions end)',
-        body: z.unknown(),
-        response: { 204: z.null(), ...errorResponses },
+        body: checkedByService(passwordChangeInput),
+        response: { 204: noContent, ...errorResponses(...BODY_ERRORS) },
       },
     },
     async (request, reply) => {
       await changePassword(request.ctx, request.body, request.cookies[SESSION_COOKIE]);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
   r.get(
     '/auth/tokens',
-    { schema: { tags, summary: 'Your personal API tokens (never the secrets)' } },
+    {
+      schema: {
+        tags,
+        operationId: 'listApiTokens',
+        summary: 'Your personal API tokens, newest first (never the secrets)',
+        response: { 200: apiTokenOutput.array(), ...errorResponses() },
+      },
+    },
     async (request) => listApiTokens(request.ctx),
   );
   r.post(
@@ -132,24 +170,28 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     {
       schema: {
         tags,
+        operationId: 'createApiToken',
         summary: 'Create a personal API token; the token is shown only in this answer',
-        body: z.strictObject({ name: z.string().max(200) }),
+        body: checkedByService(createTokenInput),
+        response: { 201: newApiTokenOutput, ...errorResponses(...BODY_ERRORS) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createApiToken(request.ctx, request.body.name)),
+    async (request, reply) => reply.code(201).send(await createApiToken(request.ctx, request.body)),
   );
   r.delete(
     '/auth/tokens/:tokenId',
     {
       schema: {
         tags,
-        params: z.object({ tokenId: z.string().min(1).max(100) }),
-        response: { 204: z.null(), ...errorResponses },
+        operationId: 'revokeApiToken',
+        summary: 'Revoke one of your API tokens',
+        params: tokenIdParams,
+        response: { 204: noContent, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request, reply) => {
       await revokeApiToken(request.ctx, request.params.tokenId);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
   r.post(
@@ -157,8 +199,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     {
       schema: {
         tags,
+        operationId: 'createInvitation',
         summary: 'Invite someone (admins; managers for their own reports); the link is shown once',
-        body: z.unknown(),
+        body: checkedByService(invitationInput),
+        response: { 201: newInvitationOutput, ...errorResponses(...BODY_ERRORS, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(await createInvitation(request.ctx, request.body)),
@@ -167,7 +211,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     '/invitations/:token',
     {
       config: { public: true, ...loginLimit },
-      schema: { tags, params: z.object({ token: z.string().min(1).max(200) }) },
+      schema: {
+        tags,
+        operationId: 'getInvitation',
+        summary: 'What an invitation link is for: the email invited and by whom (before accepting)',
+        params: invitationTokenParams,
+        response: { 200: invitationOutput, ...errorResponses(...PARAM_ERRORS, 409, 429) },
+      },
     },
     async (request) => describeInvitation(ctx, request.params.token),
   );
@@ -177,10 +227,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
       config: { public: true, ...loginLimit },
       schema: {
         tags,
-        summary: 'Accept an invitation: name, password, role; signs in',
-        params: z.object({ token: z.string().min(1).max(200) }),
-        body: z.unknown(),
-        response: { 201: sessionReply, ...errorResponses },
+        operationId: 'acceptInvitation',
+        summary: 'Accept an invitation: name, password, role; signs in (sets the session cookie)',
+        params: invitationTokenParams,
+        body: checkedByService(acceptInput),
+        response: { 201: sessionOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS, 409, 429) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { personIdParams } from '../../contracts/index.ts';
+import {
+  gitEvidenceOutput,
+  gitEvidenceQuery,
+  gitImportOutput,
+  importRepositoryInput,
+  registerRepositoryInput,
+  repositoryOutput,
+  repositoryParams,
+} from '../../contracts/git.ts';
+import { noContent, personIdParams } from '../../contracts/index.ts';
+import { addEmailInput, emailParams, emailsOutput } from '../../contracts/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import {
   gitEvidenceByMonth,
@@ -10,25 +19,21 @@ import {
   removeRepository,
 } from '../../services/git/repositories.ts';
 import { addEmail, listEmails, removeEmail } from '../../services/people/emails.ts';
-import { errorResponses, zodRoutes } from './types.ts';
-
-const repositoryOutput = z.object({
-  id: z.string(),
-  path: z.string(),
-  name: z.string(),
-  rev: z.string(),
-  createdAt: z.string(),
-  lastImportedAt: z.string().nullable(),
-});
-const repositoryParams = z.object({ repositoryId: z.string().min(1).max(100) });
-const emailsOutput = z.object({ primary: z.string(), extra: z.array(z.string()) });
+import { BODY_ERRORS, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerGitRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   const tags = ['git'];
   r.get(
     '/git/repositories',
-    { schema: { tags, summary: 'Registered repositories', response: { 200: z.array(repositoryOutput) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'listRepositories',
+        summary: 'Admins: the registered repositories, by name',
+        response: { 200: repositoryOutput.array(), ...errorResponses() },
+      },
+    },
     async (request) => listRegisteredRepositories(request.ctx),
   );
   r.post(
@@ -36,23 +41,29 @@ export function registerGitRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
-        summary: 'Register a local repository (checked: readable, not shallow, has the branch)',
-        body: z.strictObject({
-          path: z.string().trim().min(1, 'required').max(4096),
-          rev: z.string().trim().min(1).max(255).optional(),
-          name: z.string().trim().max(120).optional(),
-        }),
-        response: { 201: repositoryOutput, ...errorResponses },
+        operationId: 'registerRepository',
+        summary: 'Admins: register a local repository (checked: readable, not shallow, has the branch)',
+        body: registerRepositoryInput,
+        // 409: git itself is missing on the server (GIT_MISSING).
+        response: { 201: repositoryOutput, ...errorResponses(...BODY_ERRORS, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(await registerRepository(request.ctx, request.body)),
   );
   r.delete(
     '/git/repositories/:repositoryId',
-    { schema: { tags, params: repositoryParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'removeRepository',
+        summary: 'Admins: forget a repository and its credits (journal entries already made stay)',
+        params: repositoryParams,
+        response: { 204: noContent, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
     async (request, reply) => {
       await removeRepository(request.ctx, request.params.repositoryId);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
   r.post(
@@ -60,9 +71,11 @@ export function registerGitRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
-        summary: 'Import new history as journal evidence (incremental; re-running adds nothing twice)',
+        operationId: 'importRepository',
+        summary: 'Admins: import new history as journal evidence (incremental; re-running adds nothing twice)',
         params: repositoryParams,
-        body: z.strictObject({ personIds: z.array(z.string().min(1).max(100)).max(1000).optional() }).default({}),
+        body: importRepositoryInput,
+        response: { 200: gitImportOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS, 409) },
       },
     },
     async (request) =>
@@ -77,16 +90,26 @@ export function registerGitRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
+        operationId: 'getGitEvidence',
         summary: 'Credited commits per area per month',
         params: personIdParams,
-        querystring: z.object({ months: z.coerce.number().int().min(1).max(60).default(12) }),
+        querystring: gitEvidenceQuery,
+        response: { 200: gitEvidenceOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => gitEvidenceByMonth(request.ctx, request.params.personId, request.query.months),
   );
   r.get(
     '/people/:personId/emails',
-    { schema: { tags: ['people'], params: personIdParams, response: { 200: emailsOutput, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'listEmails',
+        summary: 'Your (or, for admins, anyone’s) primary and extra email addresses',
+        params: personIdParams,
+        response: { 200: emailsOutput, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
     async (request) => listEmails(request.ctx, request.params.personId),
   );
   r.post(
@@ -94,10 +117,11 @@ export function registerGitRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags: ['people'],
+        operationId: 'addEmail',
         summary: 'Add an email git identities are matched on',
         params: personIdParams,
-        body: z.strictObject({ email: z.string().max(254) }),
-        response: { 200: emailsOutput, ...errorResponses },
+        body: addEmailInput,
+        response: { 200: emailsOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS, 409) },
       },
     },
     async (request) => addEmail(request.ctx, request.params.personId, request.body.email),
@@ -107,8 +131,10 @@ export function registerGitRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags: ['people'],
-        params: personIdParams.extend({ email: z.string().max(254) }),
-        response: { 200: emailsOutput, ...errorResponses },
+        operationId: 'removeEmail',
+        summary: 'Remove an extra email address (the primary one stays)',
+        params: emailParams,
+        response: { 200: emailsOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => removeEmail(request.ctx, request.params.personId, request.params.email),

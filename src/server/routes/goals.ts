@@ -22,7 +22,7 @@ import {
   updateGoal,
   updateGoalAction,
 } from '../../services/goals/goals.ts';
-import { errorResponses, zodRoutes } from './types.ts';
+import { BODY_ERRORS, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
@@ -32,10 +32,11 @@ export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
+        operationId: 'listGoals',
         summary: 'Goals with actions, check-ins and progress, and a roll-up per area',
         params: personIdParams,
         querystring: goalsQuery,
-        response: { 200: goalsOutput, ...errorResponses },
+        response: { 200: goalsOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => listGoals(request.ctx, request.params.personId, request.query),
@@ -45,10 +46,11 @@ export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
+        operationId: 'createGoal',
         summary: 'Create a goal in an area, with success criteria, a due date and first actions',
         params: personIdParams,
         body: createGoalInput,
-        response: { 201: goalOutput, ...errorResponses },
+        response: { 201: goalOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request, reply) =>
@@ -56,7 +58,15 @@ export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   );
   r.get(
     '/goals/:goalId',
-    { schema: { tags, params: goalIdParams, response: { 200: goalOutput, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getGoal',
+        summary: 'One goal with its actions, check-ins and progress',
+        params: goalIdParams,
+        response: { 200: goalOutput, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
     async (request) => getGoal(request.ctx, request.params.goalId),
   );
   r.patch(
@@ -64,10 +74,11 @@ export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
+        operationId: 'updateGoal',
         summary: 'Change a goal (including its status)',
         params: goalIdParams,
         body: updateGoalInput,
-        response: { 200: goalOutput, ...errorResponses },
+        response: { 200: goalOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request) => updateGoal(request.ctx, request.params.goalId, request.body),
@@ -77,10 +88,11 @@ export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
+        operationId: 'addGoalAction',
         summary: 'Add an action (written, or picked from the framework)',
         params: goalIdParams,
         body: goalActionInput,
-        response: { 201: goalOutput, ...errorResponses },
+        response: { 201: goalOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request, reply) =>
@@ -91,10 +103,11 @@ export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
+        operationId: 'updateGoalAction',
         summary: 'Mark an action done, or change it',
         params: goalActionParams,
         body: updateGoalActionInput,
-        response: { 200: goalOutput, ...errorResponses },
+        response: { 200: goalOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request) => updateGoalAction(request.ctx, request.params.goalId, request.params.actionId, request.body),
@@ -104,10 +117,11 @@ export function registerGoalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags,
+        operationId: 'addCheckin',
         summary: 'Record a check-in: a note and a confidence from 1 to 5',
         params: goalIdParams,
         body: checkinInput,
-        response: { 201: goalOutput, ...errorResponses },
+        response: { 201: goalOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request, reply) => reply.code(201).send(await addCheckin(request.ctx, request.params.goalId, request.body)),

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { personIdParams } from '../../contracts/index.ts';
+import { noContent, personIdParams } from '../../contracts/index.ts';
 import {
   createEntryInput,
   entriesOutput,
@@ -10,6 +9,7 @@ import {
   importEntriesInput,
   importEntriesOutput,
   timelineOutput,
+  timelineQuery,
   updateEntryInput,
 } from '../../contracts/journal.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -22,7 +22,7 @@ import {
   listEntries,
   updateEntry,
 } from '../../services/journal/journal.ts';
-import { errorResponses, zodRoutes } from './types.ts';
+import { BODY_ERRORS, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
@@ -32,10 +32,11 @@ export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext
     {
       schema: {
         tags,
+        operationId: 'listEntries',
         summary: 'Evidence entries, newest first; filter by area, kind, dates, goal; q searches title and body',
         params: personIdParams,
         querystring: entriesQuery,
-        response: { 200: entriesOutput, ...errorResponses },
+        response: { 200: entriesOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => listEntries(request.ctx, request.params.personId, request.query),
@@ -45,10 +46,11 @@ export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext
     {
       schema: {
         tags,
+        operationId: 'createEntry',
         summary: 'Record evidence',
         params: personIdParams,
         body: createEntryInput,
-        response: { 201: entryOutput, ...errorResponses },
+        response: { 201: entryOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request, reply) =>
@@ -61,11 +63,12 @@ export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext
       bodyLimit: 20 * 1024 * 1024,
       schema: {
         tags,
+        operationId: 'importEntries',
         summary:
           'Import entries from CSV or Markdown files; dryRun only checks. Nothing is imported while any row is bad.',
         params: personIdParams,
         body: importEntriesInput,
-        response: { 200: importEntriesOutput, ...errorResponses },
+        response: { 200: importEntriesOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request) => importEntries(request.ctx, request.params.personId, request.body),
@@ -75,17 +78,26 @@ export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext
     {
       schema: {
         tags,
+        operationId: 'getTimeline',
         summary: 'Evidence per area per ISO week',
         params: personIdParams,
-        querystring: z.object({ weeks: z.coerce.number().int().min(1).max(260).default(26) }),
-        response: { 200: timelineOutput, ...errorResponses },
+        querystring: timelineQuery,
+        response: { 200: timelineOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => evidenceTimeline(request.ctx, request.params.personId, request.query.weeks),
   );
   r.get(
     '/entries/:entryId',
-    { schema: { tags, params: entryIdParams, response: { 200: entryOutput, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getEntry',
+        summary: 'One evidence entry',
+        params: entryIdParams,
+        response: { 200: entryOutput, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
     async (request) => getEntry(request.ctx, request.params.entryId),
   );
   r.patch(
@@ -93,19 +105,29 @@ export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext
     {
       schema: {
         tags,
+        operationId: 'updateEntry',
+        summary: 'Change an entry: only the fields given change',
         params: entryIdParams,
         body: updateEntryInput,
-        response: { 200: entryOutput, ...errorResponses },
+        response: { 200: entryOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request) => updateEntry(request.ctx, request.params.entryId, request.body),
   );
   r.delete(
     '/entries/:entryId',
-    { schema: { tags, params: entryIdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteEntry',
+        summary: 'Delete an entry',
+        params: entryIdParams,
+        response: { 204: noContent, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
     async (request, reply) => {
       await deleteEntry(request.ctx, request.params.entryId);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 }

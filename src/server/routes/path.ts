@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import {
   personIdParams,
   recommendationInput,
@@ -9,7 +8,7 @@ import {
 } from '../../contracts/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listReflections, previewRecommendation, recordReflection } from '../../services/path/reflections.ts';
-import { errorResponses, zodRoutes } from './types.ts';
+import { BODY_ERRORS, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerPathRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
@@ -18,9 +17,10 @@ export function registerPathRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags: ['path'],
+        operationId: 'recommendTrack',
         summary: 'Recommend a track from reflection answers, without saving',
         body: recommendationInput,
-        response: { 200: recommendationOutput, ...errorResponses },
+        response: { 200: recommendationOutput, ...errorResponses(...BODY_ERRORS) },
       },
     },
     async (request) => previewRecommendation(request.ctx, request.body.answers),
@@ -30,9 +30,10 @@ export function registerPathRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags: ['path'],
+        operationId: 'listReflections',
         summary: "A person's path reflections, newest first",
         params: personIdParams,
-        response: { 200: z.array(reflectionOutput), ...errorResponses },
+        response: { 200: reflectionOutput.array(), ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => listReflections(request.ctx, request.params.personId),
@@ -42,10 +43,11 @@ export function registerPathRoutes(app: FastifyInstance, _ctx: ServiceContext) {
     {
       schema: {
         tags: ['path'],
+        operationId: 'recordReflection',
         summary: 'Save a reflection with the chosen track and the person’s own why; sets their track',
         params: personIdParams,
         body: recordReflectionInput,
-        response: { 201: reflectionOutput, ...errorResponses },
+        response: { 201: reflectionOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS) },
       },
     },
     async (request, reply) =>

@@ -1,16 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createPersonInput, personIdParams, personOutput, updatePersonInput } from '../../contracts/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createPerson, getPerson, listPeople, updatePerson } from '../../services/people/people.ts';
-import { errorResponses, zodRoutes } from './types.ts';
+import { BODY_ERRORS, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerPeopleRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
   r.get(
     '/people',
     {
-      schema: { tags: ['people'], summary: 'Everyone, oldest profile first', response: { 200: z.array(personOutput) } },
+      schema: {
+        tags: ['people'],
+        operationId: 'listPeople',
+        summary: 'Everyone, oldest profile first',
+        response: { 200: personOutput.array(), ...errorResponses() },
+      },
     },
     async (request) => listPeople(request.ctx),
   );
@@ -19,16 +23,25 @@ export function registerPeopleRoutes(app: FastifyInstance, _ctx: ServiceContext)
     {
       schema: {
         tags: ['people'],
-        summary: 'Create a profile (the first run does this)',
+        operationId: 'createPerson',
+        summary: 'Admins: create a profile without an account (invite people to give them one)',
         body: createPersonInput,
-        response: { 201: personOutput, ...errorResponses },
+        response: { 201: personOutput, ...errorResponses(...BODY_ERRORS, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(await createPerson(request.ctx, request.body)),
   );
   r.get(
     '/people/:personId',
-    { schema: { tags: ['people'], params: personIdParams, response: { 200: personOutput, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'getPerson',
+        summary: 'A profile',
+        params: personIdParams,
+        response: { 200: personOutput, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
     async (request) => getPerson(request.ctx, request.params.personId),
   );
   r.patch(
@@ -36,10 +49,11 @@ export function registerPeopleRoutes(app: FastifyInstance, _ctx: ServiceContext)
     {
       schema: {
         tags: ['people'],
-        summary: 'Change name, role, team, or target track and stage',
+        operationId: 'updatePerson',
+        summary: 'Change name, role, team, or target track and stage (admins: manager, mentors, admin rights)',
         params: personIdParams,
         body: updatePersonInput,
-        response: { 200: personOutput, ...errorResponses },
+        response: { 200: personOutput, ...errorResponses(...PARAM_ERRORS, ...BODY_ERRORS, 409) },
       },
     },
     async (request) => updatePerson(request.ctx, request.params.personId, request.body),

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { backupDocument, restoreOutput } from '../../contracts/backup.ts';
 import { personIdParams } from '../../contracts/index.ts';
-import { readinessOutput } from '../../contracts/report.ts';
+import {
+  readinessExportOutput,
+  readinessExportQuery,
+  readinessOutput,
+  readinessQuery,
+} from '../../contracts/report.ts';
 import { exportBackup, importBackup } from '../../services/backup/backup.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { buildReadinessReport } from '../../services/report/readiness.ts';
 import { reportToHtml, reportToMarkdown, reportToPdf } from '../../services/report/render.ts';
-import { errorResponses, zodRoutes } from './types.ts';
-
-const targetQuery = z.object({
-  track: z.string().min(1).max(60).optional(),
-  stage: z.string().min(1).max(60).optional(),
-});
+import { BODY_ERRORS, checkedByService, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
@@ -20,11 +20,12 @@ export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext)
     {
       schema: {
         tags: ['report'],
+        operationId: 'getReadiness',
         summary:
           'Readiness for the person’s track (or ?track=&stage=): per area level vs target, evidence, goals, next actions, and the overall verdict with its working',
         params: personIdParams,
-        querystring: targetQuery,
-        response: { 200: readinessOutput, ...errorResponses },
+        querystring: readinessQuery,
+        response: { 200: readinessOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request) => buildReadinessReport(request.ctx, request.params.personId, request.query),
@@ -34,9 +35,11 @@ export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext)
     {
       schema: {
         tags: ['report'],
+        operationId: 'exportReadiness',
         summary: 'The readiness report as a download: Markdown, HTML or PDF',
         params: personIdParams,
-        querystring: targetQuery.extend({ format: z.enum(['md', 'html', 'pdf']).default('pdf') }),
+        querystring: readinessExportQuery,
+        response: { 200: readinessExportOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
     async (request, reply) => {
@@ -58,8 +61,12 @@ export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext)
       config: { setup: true },
       schema: {
         tags: ['backup'],
-        summary: 'Restore a backup into an empty database (as `leadway import FILE` does)',
-        body: z.unknown(),
+        operationId: 'restoreBackup',
+        summary:
+          'Before the first account only: restore a backup into the empty database (as `leadway import FILE` does)',
+        // Validated by the service once restoring is allowed, as BACKUP_INVALID.
+        body: checkedByService(backupDocument),
+        response: { 201: restoreOutput, ...errorResponses(...BODY_ERRORS, 409) },
       },
     },
     async (request, reply) => reply.code(201).send({ restored: await importBackup(request.ctx, request.body) }),
@@ -69,7 +76,10 @@ export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext)
     {
       schema: {
         tags: ['backup'],
-        summary: 'Everything as one versioned JSON document (restore with `leadway import FILE`)',
+        operationId: 'exportBackup',
+        summary:
+          'Everything as one versioned JSON document; refused through the API (403): made on the server with `leadway export FILE`',
+        response: { 200: backupDocument, ...errorResponses() },
       },
     },
     async (request, reply) => {

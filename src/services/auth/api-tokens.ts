@@ -1,21 +1,14 @@
-import { z } from 'zod';
+import { type ApiTokenOutput, createTokenInput, type NewApiTokenOutput } from '../../contracts/auth.ts';
 import { insertApiToken, listApiTokensOf, revokeApiTokenOf } from '../../db/repositories/api-tokens.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
-import {
-  type ApiTokenOutput,
-  type NewApiTokenOutput,
-  presentApiToken,
-  presentNewApiToken,
-} from '../../presenters/auth.ts';
+import { presentApiToken, presentNewApiToken } from '../../presenters/auth.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { newSecret, secretHash } from './passwords.ts';
 import { signedInPersonId } from './sessions.ts';
 
-const tokenName = z.string().trim().min(1, 'name the token, e.g. "laptop CLI"').max(80);
-
-/** Creates a personal API token for the CLI and scripts; the token is returned only now. */
-export async function createApiToken(ctx: ServiceContext, name: string): Promise<NewApiTokenOutput> {
-  const label = parseInput(tokenName, name, { message: 'The token needs a name.', at: 'name' });
+/** Creates a personal API token for the CLI and scripts (`raw`: `{ name }`); the token is returned only now. */
+export async function createApiToken(ctx: ServiceContext, raw: unknown): Promise<NewApiTokenOutput> {
+  const { name: label } = parseInput(createTokenInput, raw, { message: 'The token needs a name.' });
   const token = newSecret('lw_');
   const id = ctx.newId();
   await insertApiToken(ctx.db, {

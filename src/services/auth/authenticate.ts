@@ -1,6 +1,6 @@
 import { findActiveApiToken, touchApiToken } from '../../db/repositories/api-tokens.ts';
 import { findAccountHolder } from '../../db/repositories/people.ts';
-import { findSession } from '../../db/repositories/sessions.ts';
+import { findSessionWithHolder } from '../../db/repositories/sessions.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { secretHash } from './passwords.ts';
@@ -21,31 +21,28 @@ export async function authenticate(
   ctx: ServiceContext,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
 ): Promise<Authenticated | null> {
-  let personId: string | null = null;
-  let csrfToken: string | null = null;
-  let via: 'session' | 'token' = 'session';
-  let sessionId: string | undefined;
-  if (credentials.bearer) {
-    const row = await findActiveApiToken(ctx.db, secretHash(credentials.bearer));
-    if (!row) return null;
-    personId = row.person_id;
-    via = 'token';
-    await touchApiToken(ctx.db, row.id, nowIso(ctx));
-  } else if (credentials.sessionToken) {
-    const row = await findSession(ctx.db, secretHash(credentials.sessionToken));
+  if (credentials.sessionToken && !credentials.bearer) {
+    // The session and its person in one statement: every request of the web app starts here.
+    const row = await findSessionWithHolder(ctx.db, secretHash(credentials.sessionToken));
     if (!row || row.expires_at < nowIso(ctx)) return null;
-    personId = row.person_id;
-    csrfToken = row.csrf_token;
-    sessionId = row.id;
+    return {
+      actor: { kind: 'person', id: row.person_id, isAdmin: Number(row.is_admin) === 1 },
+      csrfToken: row.csrf_token,
+      via: 'session',
+      sessionId: row.id,
+      teamId: row.team_id,
+    };
   }
-  if (!personId) return null;
-  const person = await findAccountHolder(ctx.db, personId);
+  if (!credentials.bearer) return null;
+  const token = await findActiveApiToken(ctx.db, secretHash(credentials.bearer));
+  if (!token) return null;
+  await touchApiToken(ctx.db, token.id, nowIso(ctx));
+  const person = await findAccountHolder(ctx.db, token.person_id);
   if (!person) return null;
   return {
     actor: { kind: 'person', id: person.id, isAdmin: Number(person.is_admin) === 1 },
-    csrfToken,
-    via,
-    ...(sessionId ? { sessionId } : {}),
+    csrfToken: null,
+    via: 'token',
     teamId: person.team_id,
   };
 }

@@ -1,8 +1,8 @@
+import { passwordChangeInput } from '../../contracts/auth.ts';
 import { findPasswordHash, updatePasswordHash } from '../../db/repositories/credentials.ts';
 import { deleteSessionsOf } from '../../db/repositories/sessions.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
-import { passwordChangeInput } from './auth.ts';
 import { hashPassword, secretHash, verifyPassword } from './passwords.ts';
 import { signedInPersonId } from './sessions.ts';
 

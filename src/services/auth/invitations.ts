@@ -1,3 +1,4 @@
+import { acceptInput, type InvitationOutput, invitationInput, type NewInvitationOutput } from '../../contracts/auth.ts';
 import { insertCredential } from '../../db/repositories/credentials.ts';
 import {
   claimInvitation,
@@ -17,14 +18,8 @@ import { findOrCreateTeam } from '../../db/repositories/teams.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { canAdminister } from '../../domain/access/policy.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
-import {
-  type InvitationOutput,
-  type NewInvitationOutput,
-  presentInvitation,
-  presentNewInvitation,
-} from '../../presenters/auth.ts';
+import { presentInvitation, presentNewInvitation } from '../../presenters/auth.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
-import { acceptInput, invitationInput } from './auth.ts';
 import { hashPassword, newSecret, secretHash } from './passwords.ts';
 import { type NewSession, startSession } from './sessions.ts';
 

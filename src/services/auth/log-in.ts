@@ -1,7 +1,7 @@
+import { loginInput } from '../../contracts/auth.ts';
 import { findAccountByEmail } from '../../db/repositories/credentials.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { loginInput } from './auth.ts';
 import { verifyPassword } from './passwords.ts';
 import { type NewSession, startSession } from './sessions.ts';
 

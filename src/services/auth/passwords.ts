@@ -14,9 +14,11 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
-/** Hashes a password with scrypt and a random salt: "scrypt$N$r$p$salt$hash" (base64). */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
+/**
+ * Hashes a password with scrypt and a random salt: "scrypt$N$r$p$salt$hash" (base64). Only the
+ * demo organisation passes its own salt (derived from its seed, so one seed gives the same rows).
+ */
+export async function hashPassword(password: string, salt: Buffer = randomBytes(16)): Promise<string> {
   const key = await derive(password, salt, N, R, P);
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }

@@ -1,10 +1,10 @@
+import { signupInput } from '../../contracts/auth.ts';
 import { insertCredential } from '../../db/repositories/credentials.ts';
 import { findPersonByEmail, insertPerson, updatePersonRow } from '../../db/repositories/people.ts';
 import { findOrCreateTeam } from '../../db/repositories/teams.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
-import { signupInput } from './auth.ts';
 import { hashPassword } from './passwords.ts';
 import { type NewSession, startSession } from './sessions.ts';
 import { isSetupRequired } from './setup.ts';

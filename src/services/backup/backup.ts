@@ -1,69 +1,55 @@
-import { z } from 'zod';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  type BackupDocument,
+  type BackupTableName,
+  backupDocument,
+} from '../../contracts/backup.ts';
 import { countTableRows, deleteAllRows, insertTableRows, listTableRows } from '../../db/repositories/backup.ts';
 import { updatePersonRow } from '../../db/repositories/people.ts';
-import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 
-/** The format tag of a backup document; bumped only on an incompatible change. */
-export const BACKUP_FORMAT = 'leadway.backup/v1';
-
 /**
- * Tables in the order a restore must insert them (parents before children), each with the
- * columns that order its rows in a backup (so two backups of the same data are identical).
+ * The columns that order each table's rows in a backup (so two backups of the same data are
+ * identical). The tables and their restore order are the contract's (`contracts/backup.ts`).
  */
-const TABLES = [
-  ['frameworks', ['revision']],
-  ['teams', ['id']],
-  ['people', ['id']],
-  ['path_reflections', ['id']],
-  ['assessments', ['id']],
-  ['assessment_ratings', ['assessment_id', 'area_id']],
-  ['action_states', ['person_id', 'action_id']],
-  ['goals', ['id']],
-  ['goal_actions', ['id']],
-  ['goal_checkins', ['id']],
-  ['journal_entries', ['id']],
-  ['journal_entry_areas', ['entry_id', 'area_id']],
-  ['journal_entry_links', ['entry_id', 'position']],
-  ['person_emails', ['email']],
-  ['git_repositories', ['id']],
-  ['git_import_marks', ['repository_id', 'rev']],
-  ['git_credits', ['person_id', 'repository_id', 'sha', 'kind']],
-  ['mentorships', ['mentor_id', 'mentee_id']],
-  ['credentials', ['person_id']],
-  ['api_tokens', ['id']],
-  ['invitations', ['id']],
-  ['audit_log', ['id']],
-  ['assessment_rounds', ['id']],
-  ['round_raters', ['round_id', 'rater_id']],
-] as const satisfies ReadonlyArray<readonly [keyof Database, readonly string[]]>;
+const ORDER_BY = {
+  frameworks: ['revision'],
+  teams: ['id'],
+  people: ['id'],
+  path_reflections: ['id'],
+  assessments: ['id'],
+  assessment_ratings: ['assessment_id', 'area_id'],
+  action_states: ['person_id', 'action_id'],
+  goals: ['id'],
+  goal_actions: ['id'],
+  goal_checkins: ['id'],
+  journal_entries: ['id'],
+  journal_entry_areas: ['entry_id', 'area_id'],
+  journal_entry_links: ['entry_id', 'position'],
+  person_emails: ['email'],
+  git_repositories: ['id'],
+  git_import_marks: ['repository_id', 'rev'],
+  git_credits: ['person_id', 'repository_id', 'sha', 'kind'],
+  mentorships: ['mentor_id', 'mentee_id'],
+  credentials: ['person_id'],
+  api_tokens: ['id'],
+  invitations: ['id'],
+  audit_log: ['id'],
+  assessment_rounds: ['id'],
+  round_raters: ['round_id', 'rater_id'],
+} as const satisfies Record<BackupTableName, readonly string[]>;
 
-type TableName = (typeof TABLES)[number][0];
+/** Tables in restore order, each with its ordering columns. */
+const TABLES = BACKUP_TABLES.map((name) => [name, ORDER_BY[name]] as const);
 
 /** Columns stored as integers; PostgreSQL and SQLite both give numbers, but a JSON file may not. */
 const INTEGER_COLUMNS = new Set(['revision', 'level', 'position', 'confidence', 'is_admin']);
 
 /** Columns the database computes itself and a backup leaves out. */
 const COMPUTED_COLUMNS = new Set(['search']);
-
-/** A whole backup: every table's rows in primary-key order. */
-export type BackupDocument = {
-  format: typeof BACKUP_FORMAT;
-  exportedAt: string;
-  tables: Record<TableName, Array<Record<string, unknown>>>;
-};
-
-const backupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT, { message: `not a Leadway backup (expected format "${BACKUP_FORMAT}")` }),
-  exportedAt: z.string(),
-  tables: z.object(
-    Object.fromEntries(
-      TABLES.map(([name]) => [name, z.array(z.record(z.string(), z.unknown())).default([])]),
-    ) as Record<TableName, z.ZodDefault<z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>>,
-  ),
-});
 
 /** Everything in the database (framework versions, people, assessments, goals, journal) as one document. */
 export async function exportBackup(ctx: ServiceContext): Promise<BackupDocument> {
@@ -90,7 +76,7 @@ export async function exportBackup(ctx: ServiceContext): Promise<BackupDocument>
  * Restores a backup into an empty database (one with no people yet; a framework installed by a
  * first start is replaced). All or nothing: any bad row rolls the whole restore back.
  */
-export async function importBackup(ctx: ServiceContext, document: unknown): Promise<Record<TableName, number>> {
+export async function importBackup(ctx: ServiceContext, document: unknown): Promise<Record<BackupTableName, number>> {
   if (actorOf(ctx).kind !== 'system') {
     throw new AppError(
       'forbidden',
@@ -98,7 +84,7 @@ export async function importBackup(ctx: ServiceContext, document: unknown): Prom
       'A backup can be restored only into a new Leadway (before the first account), or with `leadway import FILE`.',
     );
   }
-  const backup = parseInput(backupSchema, document, {
+  const backup = parseInput(backupDocument, document, {
     code: 'BACKUP_INVALID',
     message: (fields) => {
       const [where, problem] = Object.entries(fields)[0] ?? [];
@@ -114,7 +100,7 @@ export async function importBackup(ctx: ServiceContext, document: unknown): Prom
       );
     }
   }
-  const counts = {} as Record<TableName, number>;
+  const counts = {} as Record<BackupTableName, number>;
   try {
     await inTransaction(ctx.db, async (trx) => {
       await deleteAllRows(trx, 'frameworks');

@@ -26,9 +26,9 @@ export interface InstalledFramework {
 
 // Installed framework rows never change (a new version is a new row), so parsed documents can be
 // cached by row id, per database handle.
-const parsedByDb = new WeakMap<object, Map<string, Framework>>();
+const parsedByDb = new WeakMap<object, Map<string, InstalledFramework>>();
 
-function cacheOf(ctx: ServiceContext): Map<string, Framework> {
+function cacheOf(ctx: ServiceContext): Map<string, InstalledFramework> {
   let cache = parsedByDb.get(ctx.db);
   if (!cache) {
     cache = new Map();
@@ -39,13 +39,16 @@ function cacheOf(ctx: ServiceContext): Map<string, Framework> {
 
 function parseRow(ctx: ServiceContext, row: FrameworkRow): InstalledFramework {
   const cache = cacheOf(ctx);
-  let framework = cache.get(row.id);
-  if (!framework) {
-    framework = JSON.parse(row.content) as Framework;
-    cache.set(row.id, framework);
+  let installed = cache.get(row.id);
+  if (!installed) {
+    installed = { installedId: row.id, installedAt: row.installed_at, framework: JSON.parse(row.content) as Framework };
+    cache.set(row.id, installed);
   }
-  return { installedId: row.id, installedAt: row.installed_at, framework };
+  return installed;
 }
+
+// Within one request the active framework is looked up once (a readiness report asks four times).
+const activeByRequest = new WeakMap<object, InstalledFramework>();
 
 /** Reads and validates the framework file shipped with Leadway. */
 export function readDefaultFramework(): Framework {
@@ -57,11 +60,20 @@ export function readDefaultFramework(): Framework {
  * framework first, so every entry point sees one.
  */
 export async function getActiveFramework(ctx: ServiceContext): Promise<InstalledFramework> {
-  // Which framework is active is read every time (another process — the CLI — may install one),
-  // but only its id: the document itself is read and parsed once per installed row.
+  const request = ctx.requestCache;
+  const known = request ? activeByRequest.get(request) : undefined;
+  if (known) return known;
+  const active = await findActiveInstalled(ctx);
+  if (request) activeByRequest.set(request, active);
+  return active;
+}
+
+async function findActiveInstalled(ctx: ServiceContext): Promise<InstalledFramework> {
+  // Which framework is active is read once per request (another process — the CLI — may install
+  // one), but only its id: the document itself is read and parsed once per installed row.
   const head = await findActiveFrameworkHead(ctx.db);
   const cached = head ? cacheOf(ctx).get(head.id) : undefined;
-  if (head && cached) return { installedId: head.id, installedAt: head.installed_at, framework: cached };
+  if (cached) return cached;
   const row = head ? await findFrameworkById(ctx.db, head.id) : undefined;
   if (row) return parseRow(ctx, row);
   const framework = readDefaultFramework();
@@ -89,6 +101,9 @@ export async function getActiveFramework(ctx: ServiceContext): Promise<Installed
 
 /** A framework by its installed row id: past assessments are read against the version they used. */
 export async function getFrameworkById(ctx: ServiceContext, id: string): Promise<InstalledFramework | undefined> {
+  // Read once per installed row: listing assessments asked for the whole document once per assessment.
+  const cached = cacheOf(ctx).get(id);
+  if (cached) return cached;
   const row = await findFrameworkById(ctx.db, id);
   return row ? parseRow(ctx, row) : undefined;
 }

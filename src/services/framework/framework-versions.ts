@@ -1,5 +1,6 @@
+import type { FrameworkVersionOutput } from '../../contracts/framework.ts';
 import { listFrameworks } from '../../db/repositories/frameworks.ts';
-import { type FrameworkVersionOutput, presentFrameworkVersion } from '../../presenters/framework.ts';
+import { presentFrameworkVersion } from '../../presenters/framework.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** Every installed framework version, newest first; the first is the active one. */

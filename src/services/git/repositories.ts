@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { format } from 'date-fns';
+import type { GitEvidenceOutput, GitImportOutput, RepositoryOutput } from '../../contracts/git.ts';
 import {
   creditCountsByMonth,
   deleteRepository,
@@ -23,12 +24,7 @@ import { CREDIT_GROUPS, EVIDENCE_KINDS, weeklySummaries } from '../../domain/git
 import { isoWeekOf } from '../../domain/journal/journal.ts';
 import { checkRepository, git } from '../../git/git.ts';
 import { mineRepository } from '../../git/stats.ts';
-import {
-  type GitEvidenceOutput,
-  presentGitEvidence,
-  presentRepository,
-  type RepositoryOutput,
-} from '../../presenters/git.ts';
+import { presentGitEvidence, presentRepository } from '../../presenters/git.ts';
 import { ensureAdmin, ensureCanSee } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
@@ -101,17 +97,6 @@ export async function removeRepository(ctx: ServiceContext, id: string): Promise
   await deleteRepository(ctx.db, id);
 }
 
-/** What one import did. */
-export interface ImportResult {
-  repository: RepositoryOutput;
-  range: string;
-  commitsRead: number;
-  creditsAdded: number;
-  entriesCreated: number;
-  entriesUpdated: number;
-  people: Array<{ personId: string; email: string; credits: number }>;
-}
-
 /**
  * Imports a registered repository's history as journal evidence for the members whose emails
  * (primary or extra) match, optionally only for some people. Reads only commits after the last
@@ -122,7 +107,7 @@ export async function importRepository(
   ctx: ServiceContext,
   repositoryId: string,
   options: { personIds?: string[]; onProgress?: (commits: number) => void } = {},
-): Promise<ImportResult> {
+): Promise<GitImportOutput> {
   ensureAdmin(ctx, 'import repositories');
   const repo = await findRepositoryById(ctx.db, repositoryId);
   if (!repo) throw notFound('repository', repositoryId);
@@ -172,8 +157,9 @@ export async function importRepository(
         occurredOn: format(new Date(commit.authorTime * 1000), 'yyyy-MM-dd'),
         subject: commit.subject,
       };
-      // Fixes are resolved after the walk, so keep the few commits that carry one.
-      if (commit.trailers.some((t) => t.key.toLowerCase() === 'fixes')) details.set(commit.sha, current);
+      // Fixes are resolved after the walk (among all commits reachable from the branch, also
+      // those before the range read; see mineRepository), so keep the few commits that name one.
+      if (commit.fixes?.length) details.set(commit.sha, current);
     },
     onCredit: (credit) => {
       if (!EVIDENCE_KINDS.has(credit.kind)) return;
@@ -194,35 +180,6 @@ export async function importRepository(
     // mineRepository checks the repository again; it may have changed since.
     throw hidingPathDetails(ctx, repo.path, error);
   });
-
-  // A Fixes: target before the range read is looked up in the repository itself.
-  for (const fix of mined.unresolvedTargets) {
-    const personId = personFor(fix.fixer);
-    const at = details.get(fix.sha);
-    if (!personId || !at) continue;
-    // --no-use-mailmap: git would otherwise load the repository's mailmap settings (see NO_GIT_MAILMAP).
-    const target = await git(repo.path, [
-      'log',
-      '--no-use-mailmap',
-      '-1',
-      '--format=%ae',
-      `${fix.target}^{commit}`,
-      '--',
-    ]).then(
-      (out) => out.trim().toLowerCase(),
-      () => '',
-    );
-    if (!target || directory.get(target) === personId || target === fix.fixer) continue;
-    credits.push({
-      person_id: personId,
-      repository_id: repo.id,
-      sha: fix.sha,
-      kind: 'fix-of-others',
-      helped_email: target,
-      occurred_on: at.occurredOn,
-      subject: at.subject.slice(0, 300),
-    });
-  }
 
   const { framework } = await getActiveFramework(ctx);
   const knownAreas = new Set(framework.areas.map((a) => a.id));

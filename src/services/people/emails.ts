@@ -1,17 +1,12 @@
-import { z } from 'zod';
+import { emailAddress } from '../../contracts/index.ts';
+import type { EmailsOutput } from '../../contracts/people.ts';
 import { deleteExtraEmail, findEmailOwner, insertExtraEmail, listExtraEmails } from '../../db/repositories/emails.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
-import { type EmailsOutput, presentEmails } from '../../presenters/index.ts';
+import { presentEmails } from '../../presenters/index.ts';
 import { audit, ensureSelfOrAdmin } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 import { requirePerson } from './people.ts';
-
-const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('must be an email address such as ada@example.com').max(254));
 
 /** A person's addresses: the primary one and the extra ones git identities are matched on. */
 export async function listEmails(ctx: ServiceContext, personId: string): Promise<EmailsOutput> {
@@ -23,7 +18,7 @@ export async function listEmails(ctx: ServiceContext, personId: string): Promise
 
 /** Adds an email (e.g. a work and a personal git address) to a person; each email has one owner. */
 export async function addEmail(ctx: ServiceContext, personId: string, raw: string): Promise<EmailsOutput> {
-  const email = parseInput(emailSchema, raw, { message: `"${raw}" is not an email address.`, at: 'email' });
+  const email = parseInput(emailAddress, raw, { message: `"${raw}" is not an email address.`, at: 'email' });
   await requirePerson(ctx, personId);
   ensureSelfOrAdmin(ctx, personId, 'add email addresses');
   await inTransaction(ctx.db, async (trx) => {

@@ -1,7 +1,7 @@
 import { format, subDays } from 'date-fns';
 import type { StandingOutput } from '../../contracts/index.ts';
 import { listActionStates } from '../../db/repositories/action-states.ts';
-import { listEntryRows } from '../../db/repositories/journal.ts';
+import { listEvidenceRows } from '../../db/repositories/journal.ts';
 import { type ActionState, pickNextActions } from '../../domain/progress/next-actions.ts';
 import type { AreaStanding } from '../../domain/progress/standing.ts';
 import { assessReadiness, type EvidenceItem, type Readiness } from '../../domain/report/readiness.ts';
@@ -41,13 +41,8 @@ export async function buildReadinessReport(
   const { framework } = await getActiveFramework(ctx);
   const today = todayIso(ctx);
   const since90 = format(subDays(new Date(`${today}T00:00:00Z`), 90), 'yyyy-MM-dd');
-  const [{ entries }, goals, states] = await Promise.all([
-    listEntryRows(
-      ctx.db,
-      personId,
-      { visibilities: (await readerScope(ctx, personId)).visibilities },
-      { limit: MAX_ENTRIES, offset: 0 },
-    ),
+  const [entries, goals, states] = await Promise.all([
+    listEvidenceRows(ctx.db, personId, (await readerScope(ctx, personId)).visibilities, MAX_ENTRIES),
     listGoals(ctx, personId, { status: 'open' }),
     listActionStates(ctx.db, personId),
   ]);

@@ -1,4 +1,11 @@
-import { z } from 'zod';
+import {
+  type OpenedRoundOutput,
+  openRoundInput,
+  type RatingRequestOutput,
+  type RatingSubmittedOutput,
+  type RoundOutput,
+  rateInput,
+} from '../../contracts/rounds.ts';
 import { findAssessmentById, insertAssessment, listAssessments } from '../../db/repositories/assessments.ts';
 import {
   findRound,
@@ -11,41 +18,12 @@ import {
 } from '../../db/repositories/rounds.ts';
 import { AppError, notFound, parseInput } from '../../domain/errors.ts';
 import { targetsFor } from '../../domain/framework/framework.ts';
-import { RATER_RELATIONS, roundResults } from '../../domain/rounds/results.ts';
-import {
-  type OpenedRoundOutput,
-  presentOpenedRound,
-  presentRatingRequest,
-  presentRound,
-  type RatingRequestOutput,
-  type RoundOutput,
-} from '../../presenters/rounds.ts';
+import { roundResults } from '../../domain/rounds/results.ts';
+import { presentOpenedRound, presentRatingRequest, presentRound } from '../../presenters/rounds.ts';
 import { ensureCanChange, ensureCanSee, loadSubject } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework, getFrameworkById } from '../framework/active-framework.ts';
 import { requirePerson } from '../people/people.ts';
-
-/** Opening a round: whom to invite, and as what. */
-export const openRoundInput = z.strictObject({
-  raters: z
-    .array(z.strictObject({ personId: z.string().min(1).max(100), relation: z.enum(RATER_RELATIONS) }))
-    .min(1, 'invite at least one rater')
-    .max(30),
-});
-
-/** A rater's answer: a level (and comment) per area. */
-export const rateInput = z.strictObject({
-  ratings: z
-    .array(
-      z.strictObject({
-        areaId: z.string().min(1).max(60),
-        level: z.number().int().min(1, 'levels run from 1 to 4').max(4, 'levels run from 1 to 4'),
-        comment: z.string().trim().max(4000).default(''),
-      }),
-    )
-    .min(1)
-    .max(100),
-});
 
 /**
  * Opens a 360 round: the person invites raters. A "manager" must be their manager and a "mentor"
@@ -104,11 +82,7 @@ export async function myRatingRequests(ctx: ServiceContext): Promise<RatingReque
 }
 
 /** A rater answers a round: a level (and comment) for every area. Once per rater and round. */
-export async function submitRating(
-  ctx: ServiceContext,
-  roundId: string,
-  raw: unknown,
-): Promise<{ roundId: string; assessmentId: string }> {
+export async function submitRating(ctx: ServiceContext, roundId: string, raw: unknown): Promise<RatingSubmittedOutput> {
   const input = parseInput(rateInput, raw);
   const actor = actorOf(ctx);
   const round = await findRound(ctx.db, roundId);

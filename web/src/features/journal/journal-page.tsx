@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { GoalOutput } from '../../../../src/contracts/goals.ts';
 import type { EntryOutput, TimelineOutput } from '../../../../src/contracts/journal.ts';
-import { ENTRY_KINDS, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
+import { ENTRY_KINDS, type EntryKind, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
@@ -14,7 +14,7 @@ import { JournalImport } from './journal-import.tsx';
 interface Filters {
   q: string;
   areaId: string;
-  kind: string;
+  kind: EntryKind | '';
   from: string;
   to: string;
   goalId: string;
@@ -77,7 +77,10 @@ export function JournalPage({ session }: { session: Session }) {
             </label>
             <label>
               Kind{' '}
-              <select value={filters.kind} onChange={(e) => setFilters({ ...filters, kind: e.target.value })}>
+              <select
+                value={filters.kind}
+                onChange={(e) => setFilters({ ...filters, kind: e.target.value as Filters['kind'] })}
+              >
                 <option value="">All</option>
                 {ENTRY_KINDS.map((k) => (
                   <option key={k} value={k}>

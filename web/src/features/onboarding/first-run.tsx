@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import type { BackupDocumentInput } from '../../../../src/contracts/backup.ts';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
 import { ApiError, api, setCsrfToken } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -86,7 +87,7 @@ function RestoreBackup() {
     if (!file) return;
     setError(null);
     try {
-      let backup: unknown;
+      let backup: BackupDocumentInput;
       try {
         backup = JSON.parse(await file.text());
       } catch {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
-import { api, type Round } from '../../api.ts';
+import type { RoundOutput } from '../../../../src/contracts/rounds.ts';
+import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -110,7 +111,7 @@ export function RoundsPage({ session }: { session: Session }) {
   );
 }
 
-function RoundResults({ round, framework }: { round: Round; framework: Session['framework'] }) {
+function RoundResults({ round, framework }: { round: RoundOutput; framework: Session['framework'] }) {
   const name = (id: string) => framework.areas.find((a) => a.id === id)?.name ?? id;
   const answered = round.invited.filter((i) => i.answered).length;
   const data = round.areas.map((a) => ({

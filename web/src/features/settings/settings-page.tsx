@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { ImportResult, RepositoryOutput } from '../../api.ts';
+import type { GitImportOutput, RepositoryOutput } from '../../../../src/contracts/git.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
@@ -15,7 +15,7 @@ export function SettingsPage({ session }: { session: Session }) {
   const addresses = useApi(`emails:${person.id}`, (signal) => api.emails(person.id, { signal }));
   const emails = addresses.data;
   const setEmails = addresses.setData;
-  const [results, setResults] = useState<Record<string, ImportResult>>({});
+  const [results, setResults] = useState<Record<string, GitImportOutput>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -92,7 +92,7 @@ export function SettingsPage({ session }: { session: Session }) {
                   </div>
                   {results[r.id] && (
                     <p role="status" className="notice">
-                      {describeImport(results[r.id] as ImportResult)}
+                      {describeImport(results[r.id] as GitImportOutput)}
                     </p>
                   )}
                 </div>
@@ -190,6 +190,6 @@ export function SettingsPage({ session }: { session: Session }) {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function describeImport(r: ImportResult): string {
+function describeImport(r: GitImportOutput): string {
   return `Read ${count(r.commitsRead, 'new commit')}: ${count(r.creditsAdded, 'credit')}, ${count(r.entriesCreated, 'entry', 'entries')} created, ${r.entriesUpdated} updated.`;
 }

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { emailAddress, personOutput } from './index.ts';
+
+/**
+ * Accounts: signing up, in and out, passwords, personal API tokens, invitations. The routes
+ * document these bodies and hand them to the services unparsed; the services validate them with
+ * `parseInput` (so the CLI and the API refuse the same input with the same answer).
+ */
+
+const password = z.string().min(10, 'use at least 10 characters').max(200);
+
+/** The first run's sign-up: the admin's profile and password. */
+export const signupInput = z.strictObject({
+  name: z.string().trim().min(1, 'required').max(120),
+  email: emailAddress,
+  password,
+  roleTitle: z.string().trim().min(1, 'required').max(120),
+  team: z.string().trim().max(120).optional(),
+});
+export type SignupInput = z.input<typeof signupInput>;
+
+/** Signing in with email and password. */
+export const loginInput = z.strictObject({ email: emailAddress, password: z.string().min(1, 'required').max(200) });
+export type LoginInput = z.input<typeof loginInput>;
+
+/** A password change: the current one and the next. */
+export const passwordChangeInput = z.strictObject({ current: z.string().min(1).max(200), next: password });
+export type PasswordChangeInput = z.input<typeof passwordChangeInput>;
+
+/** An invitation: whom, into which team, under which manager and mentor. */
+export const invitationInput = z.strictObject({
+  email: emailAddress,
+  team: z.string().trim().max(120).optional(),
+  managerId: z.string().min(1).max(100).optional(),
+  mentorId: z.string().min(1).max(100).optional(),
+  isAdmin: z.boolean().default(false),
+});
+export type InvitationInput = z.input<typeof invitationInput>;
+
+/** Accepting an invitation: the new member's name, password and role. */
+export const acceptInput = z.strictObject({
+  name: z.string().trim().min(1, 'required').max(120),
+  password,
+  roleTitle: z.string().trim().min(1, 'required').max(120),
+});
+export type AcceptInput = z.input<typeof acceptInput>;
+
+/** A personal API token's label. */
+export const tokenName = z.string().trim().min(1, 'name the token, e.g. "laptop CLI"').max(80);
+
+/** Creating a personal API token. */
+export const createTokenInput = z.strictObject({ name: tokenName });
+export type CreateTokenInput = z.input<typeof createTokenInput>;
+
+export const tokenIdParams = z.object({ tokenId: z.string().min(1).max(100) });
+export const invitationTokenParams = z.object({ token: z.string().min(1).max(200) });
+
+/** A new session: who signed in, and the CSRF token the page sends with every change. */
+export const sessionOutput = z.object({ person: personOutput, csrfToken: z.string() });
+export type SessionOutput = z.infer<typeof sessionOutput>;
+
+/** Whether the first account must be created, and who is signed in (with the CSRF token for writes). */
+export const authStateOutput = z.object({
+  setupRequired: z.boolean(),
+  person: personOutput.nullable(),
+  csrfToken: z.string().nullable(),
+});
+export type AuthStateOutput = z.infer<typeof authStateOutput>;
+
+/** How many sessions "sign out everywhere" ended. */
+export const logOutEverywhereOutput = z.object({ ended: z.number() });
+export type LogOutEverywhereOutput = z.infer<typeof logOutEverywhereOutput>;
+
+/** A personal API token as listed: never its secret nor its hash. */
+export const apiTokenOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiTokenOutput = z.infer<typeof apiTokenOutput>;
+
+/** A token just created: the only answer that carries the secret. */
+export const newApiTokenOutput = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export type NewApiTokenOutput = z.infer<typeof newApiTokenOutput>;
+
+/** An invitation just made: the link's token is shown this once. */
+export const newInvitationOutput = z.object({
+  email: z.string(),
+  token: z.string(),
+  path: z.string(),
+  expiresAt: z.string(),
+});
+export type NewInvitationOutput = z.infer<typeof newInvitationOutput>;
+
+/** What an invitation link is for, shown to whoever opens it before accepting. */
+export const invitationOutput = z.object({ email: z.string(), invitedBy: z.string(), expiresAt: z.string() });
+export type InvitationOutput = z.infer<typeof invitationOutput>;
