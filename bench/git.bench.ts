@@ -130,6 +130,9 @@ function summary(timings: Timing[]) {
 }
 
 function main() {
+  // The miner runs as the shipped program: make sure dist/ is built from the current sources.
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('The build failed.');
   const repo = synthetic
     ? syntheticRepo(Number(synthetic))
     : args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));

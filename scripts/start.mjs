@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// `npm start`: builds the web app when it is missing or older than its sources, then serves
-// Leadway (web app + API) with `leadway serve`, in this process. SIGTERM and SIGINT stop it cleanly
-// (see stopOnSignals in src/server/start.ts); during the build they go to the build and end it.
-// In production run `leadway serve` under a process supervisor instead (README, "Running in production").
+// `npm start`: builds the server (src/ → dist/) and the web app when they are missing or older
+// than their sources, then serves Leadway (web app + API) with `leadway serve`, in this process.
+// SIGTERM and SIGINT stop it cleanly (see stopOnSignals in src/server/start.ts); during the web
+// build they go to the build and end it. In production run `leadway serve` under a process
+// supervisor instead (README, "Running in production").
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkNode } from '../bin/node-check.mjs';
+import { buildServer, serverBuildIsStale } from './build.mjs';
 
+await checkNode();
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const builtIndex = path.join(root, 'dist/web/index.html');
 
@@ -51,6 +55,16 @@ function runForwardingSignals(command, args) {
   });
 }
 
+if (serverBuildIsStale()) {
+  console.log('Building the server (first start or changed sources)…');
+  try {
+    await buildServer();
+  } catch {
+    console.error('The server failed to build; see the messages above.');
+    process.exit(1);
+  }
+}
+
 // The web app also imports the contracts and a few pure domain modules (constants, schemas).
 const sources = [path.join(root, 'web'), path.join(root, 'src/contracts'), path.join(root, 'src/domain')];
 const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
@@ -73,7 +87,5 @@ if (builtAt < Math.max(...sources.map(newestMtime), fs.statSync(path.join(root, 
 // serve` watches for that itself.)
 if (parentGone()) process.exit(143);
 
-const { register } = await import('tsx/esm/api');
-register();
-const { runCli } = await import('../src/cli/main.ts');
+const { runCli } = await import('../dist/cli/main.js');
 process.exitCode = await runCli([process.argv[0], 'leadway', 'serve', ...process.argv.slice(2)]);

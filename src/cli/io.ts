@@ -1,4 +1,5 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type Table from 'cli-table3';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -56,7 +57,9 @@ export function printJson(io: CliIo, value: unknown): void {
 
 /** Writes a plain table. */
 export function printTable(io: CliIo, head: string[], rows: Array<Array<string | number>>): void {
-  const table = new Table({ head, style: { head: [], border: [], compact: true } });
+  // Loaded on first use (kept synchronous with require): most runs print no table.
+  const TableClass = createRequire(import.meta.url)('cli-table3') as typeof Table;
+  const table = new TableClass({ head, style: { head: [], border: [], compact: true } });
   for (const row of rows) table.push(row.map(String));
   io.stdout(`${table.toString()}\n`);
 }

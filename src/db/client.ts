@@ -1,16 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import {
-  Kysely,
-  type Migration,
-  type MigrationProvider,
-  Migrator,
-  PostgresAdapter,
-  PostgresDialect,
-  SqliteDialect,
-} from 'kysely';
-import pg from 'pg';
+import type SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { DatabaseConfig } from '../config.ts';
 import { DatabaseOpenError } from '../domain/errors.ts';
 import * as m0001 from './migrations/0001-initial.ts';
@@ -58,7 +50,8 @@ export { DatabaseOpenError };
  * SQLite runs in WAL mode with a busy timeout so the server and the CLI can share the file.
  */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  const handle = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  // Each engine's driver loads only when it is used.
+  const handle = config.kind === 'sqlite' ? await openSqlite(config.file) : await openPostgres(config.url);
   try {
     await migrateToLatest(handle.db);
   } catch (error) {
@@ -68,7 +61,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return handle;
 }
 
-function openSqlite(file: string): DatabaseHandle {
+async function openSqlite(file: string): Promise<DatabaseHandle> {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
@@ -76,9 +69,10 @@ function openSqlite(file: string): DatabaseHandle {
       `Cannot create the data folder ${path.dirname(file)}: ${describe(error)}. Set LEADWAY_DATA to a writable folder.`,
     );
   }
+  const { default: Sqlite } = await import('better-sqlite3');
   let sqlite: SqliteDatabase.Database;
   try {
-    sqlite = new SqliteDatabase(file);
+    sqlite = new Sqlite(file);
     // WAL lets the CLI read and write while the server has the file open; FULL sync makes an
     // acknowledged write survive a power cut, not only a crash of the process.
     sqlite.pragma('journal_mode = WAL');
@@ -122,7 +116,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   };
 }
 
-function openPostgres(url: string): DatabaseHandle {
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});

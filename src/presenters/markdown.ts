@@ -1,9 +1,28 @@
-import { Marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type { Marked } from 'marked';
+import type sanitizeHtml from 'sanitize-html';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+/**
+ * marked and sanitize-html (with postcss) are loaded on the first entry that has a body, not at
+ * start-up: quick capture (`leadway log "…"`) has none and must start fast. `require` keeps
+ * renderMarkdown synchronous (marked is ESM; Node.js 22.12+ requires ESM without a flag).
+ */
+let libraries: { marked: Marked; sanitize: typeof sanitizeHtml; options: sanitizeHtml.IOptions } | undefined;
+function loadLibraries() {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    const { Marked: MarkedClass } = require('marked') as typeof import('marked');
+    const sanitize = require('sanitize-html') as typeof sanitizeHtml;
+    libraries = {
+      marked: new MarkedClass({ gfm: true, breaks: false, async: false }),
+      sanitize,
+      options: allowed(sanitize),
+    };
+  }
+  return libraries;
+}
 
-const ALLOWED: sanitizeHtml.IOptions = {
+const allowed = (sanitize: typeof sanitizeHtml): sanitizeHtml.IOptions => ({
   allowedTags: [
     'p',
     'br',
@@ -34,14 +53,9 @@ const ALLOWED: sanitizeHtml.IOptions = {
   allowedAttributes: { a: ['href', 'title'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
+    a: sanitize.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
   },
-};
-
-const SANITIZE: sanitizeHtml.IOptions = {
-  ...ALLOWED,
-  allowedAttributes: { ...ALLOWED.allowedAttributes, a: ['href', 'title', 'rel'] },
-};
+});
 
 /**
  * Rendered bodies by their Markdown, least recently used first. Rendering is a pure function of the
@@ -59,13 +73,18 @@ const CACHE_LARGEST = 20_000;
  * style, iframes and javascript: links are removed, whatever the input.
  */
 export function renderMarkdown(markdown: string): string {
+  if (markdown.trim() === '') return ''; // what marked and sanitize-html make of it, without loading them
   const hit = rendered.get(markdown);
   if (hit !== undefined) {
     rendered.delete(markdown);
     rendered.set(markdown, hit);
     return hit;
   }
-  const html = sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
+  const { marked, sanitize, options } = loadLibraries();
+  const html = sanitize(marked.parse(markdown) as string, {
+    ...options,
+    allowedAttributes: { ...options.allowedAttributes, a: ['href', 'title', 'rel'] },
+  });
   if (markdown.length <= CACHE_LARGEST) {
     rendered.set(markdown, html);
     renderedChars += markdown.length + html.length;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -8,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { LOOPBACK_HOSTS } from '../config.ts';
 import { healthOutput } from '../contracts/index.ts';
+import { packageRoot } from '../package-root.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
 import { handleClientError, handleError, handleFrameworkError } from './errors.ts';
@@ -28,7 +28,7 @@ import { registerRoundRoutes } from './routes/rounds.ts';
 import { errorResponses, validatorCompiler, zodRoutes } from './routes/types.ts';
 
 /** The built web app (vite build output). */
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+export const WEB_DIST_DIR = path.join(packageRoot(), 'dist/web');
 
 /** Largest request body accepted, in bytes (1 MiB). */
 export const BODY_LIMIT = 1024 * 1024;

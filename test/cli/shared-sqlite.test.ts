@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AREA_IDS } from '../helpers/factories.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/leadway.mjs');
+// The CLI from the sources (through tsx), so this test never runs a stale build.
+const BIN = path.resolve('bin/leadway-dev.mjs');
 const AREAS = AREA_IDS;
 
 let dataDir: string;

@@ -1,10 +1,15 @@
-import { input, select } from '@inquirer/prompts';
 import type { Command } from 'commander';
-import { findArea } from '../../domain/framework/framework.ts';
-import { listSelfAssessments, submitSelfAssessment } from '../../services/assessments/self-assessments.ts';
-import { getActiveFramework } from '../../services/framework/active-framework.ts';
-import { resolvePerson } from '../../services/people/people.ts';
 import { type CliIo, collect, parsePairs, printJson, usageError, withServices } from '../io.ts';
+
+// Services and heavy libraries load inside the actions, when a command runs: listing the commands
+// (`leadway --help`) then costs only these definitions.
+const services = () =>
+  Promise.all([
+    import('../../domain/framework/framework.ts'),
+    import('../../services/assessments/self-assessments.ts'),
+    import('../../services/framework/active-framework.ts'),
+    import('../../services/people/people.ts'),
+  ]);
 
 interface AssessOptions {
   person?: string;
@@ -33,6 +38,8 @@ export function registerAssessCommand(program: Command, io: CliIo): Command {
       '\nArea ids: stepping-up, ownership, relationships, technical-expertise, mentorship, project-management,\ncommunication, managing-up, conflict-and-crises, vision.\nWithout --level, on a terminal, it walks through every area and shows what each level looks like.',
     )
     .action(async (opts: AssessOptions) => {
+      const [{ findArea }, { listSelfAssessments, submitSelfAssessment }, { getActiveFramework }, { resolvePerson }] =
+        await services();
       const saved = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         const { framework } = await getActiveFramework(ctx);
@@ -54,6 +61,7 @@ export function registerAssessCommand(program: Command, io: CliIo): Command {
           if (!io.isInteractive) {
             throw usageError('No terminal to ask on. Pass --level AREA=1..4 for every area (or some, with --keep).');
           }
+          const { input, select } = await import('@inquirer/prompts');
           const [latest] = await listSelfAssessments(ctx, person.id);
           const before = new Map((latest?.ratings ?? []).map((r) => [r.areaId, r]));
           ratings = [];

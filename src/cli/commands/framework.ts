@@ -2,9 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
-import { parseFrameworkDocument } from '../../domain/framework/framework.ts';
-import { getActiveFramework } from '../../services/framework/active-framework.ts';
-import { importFramework } from '../../services/framework/import-framework.ts';
 import { type CliIo, printJson, withServices } from '../io.ts';
 
 /** `leadway framework`: show, export and import the framework. */
@@ -17,6 +14,7 @@ export function registerFrameworkCommand(program: Command, io: CliIo): Command {
     .description('Write the active framework as JSON (to stdout, or to --out FILE)')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (opts: { out?: string }) => {
+      const { getActiveFramework } = await import('../../services/framework/active-framework.ts');
       const { framework: fw } = await withServices(io, (ctx) => getActiveFramework(ctx));
       const text = `${JSON.stringify(fw, null, 2)}\n`;
       if (!opts.out) return io.stdout(text);
@@ -42,6 +40,10 @@ export function registerFrameworkCommand(program: Command, io: CliIo): Command {
         const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
         throw new AppError('invalid', 'CANNOT_READ', `Cannot read ${file}: ${reason}.`);
       }
+      const [{ parseFrameworkDocument }, { importFramework }] = await Promise.all([
+        import('../../domain/framework/framework.ts'),
+        import('../../services/framework/import-framework.ts'),
+      ]);
       const document = parseFrameworkDocument(text);
       const result = await withServices(io, (ctx) => importFramework(ctx, document));
       if (opts.json) return printJson(io, result);

@@ -1,8 +1,9 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { git } from '../../git/git.ts';
-import { mineRepository, type RepoStats } from '../../git/stats.ts';
-import { type CliIo, collect, printJson, printTable } from '../io.ts';
+import type { RepoStats } from '../../git/stats.ts';
+import { type CliIo, collect, printJson, printTable, withServices } from '../io.ts';
+
+// The miner, the progress bar and the services load inside the actions, when a command runs:
+// listing the commands (`leadway --help`) then costs only these definitions.
 
 interface StatsOptions {
   /** False with --no-paths: skip the test and doc figures (a log without file names). */
@@ -18,6 +19,7 @@ interface StatsOptions {
 /** A progress bar on a terminal (stderr), nothing otherwise; the total comes from rev-list. */
 async function progressFor(io: CliIo, repo: string, rev: string, since?: string, until?: string) {
   if (!io.isInteractive || !process.stderr.isTTY) return { update: (_n: number) => {}, stop: () => {} };
+  const [{ SingleBar }, { git }] = await Promise.all([import('cli-progress'), import('../../git/git.ts')]);
   let total = 0;
   try {
     const args = [
@@ -94,6 +96,7 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
     .option('--json', 'print one JSON document')
     .action(async (repo: string, opts: StatsOptions) => {
       const rev = opts.rev ?? 'HEAD';
+      const { mineRepository } = await import('../../git/stats.ts');
       const progress = await progressFor(io, repo, rev, opts.since, opts.until);
       let stats: RepoStats;
       try {
@@ -132,7 +135,6 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
     .option('--person <email>', 'only credit this member (repeatable; default: everyone)', collect)
     .option('--json', 'print the result as JSON')
     .action(async (repo: string, opts: { rev?: string; name?: string; person?: string[]; json?: boolean }) => {
-      const { withServices } = await import('../io.ts');
       const { registerRepository, importRepository } = await import('../../services/git/repositories.ts');
       const { resolvePerson } = await import('../../services/people/people.ts');
       const result = await withServices(io, async (ctx) => {
@@ -165,7 +167,6 @@ export function registerGitCommand(program: Command, io: CliIo): Command {
     .description('List the registered repositories')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const { withServices } = await import('../io.ts');
       const { listRegisteredRepositories } = await import('../../services/git/repositories.ts');
       const repos = await withServices(io, (ctx) => listRegisteredRepositories(ctx));
       if (opts.json) return printJson(io, repos);

@@ -1,16 +1,12 @@
 import type { Command } from 'commander';
 import type { GoalOutput } from '../../contracts/goals.ts';
 import { GOAL_STATUSES } from '../../domain/goals/progress.ts';
-import {
-  addCheckin,
-  addGoalAction,
-  createGoal,
-  listGoals,
-  updateGoal,
-  updateGoalAction,
-} from '../../services/goals/goals.ts';
-import { resolvePerson } from '../../services/people/people.ts';
 import { type CliIo, collect, printJson, printTable, usageError, withServices } from '../io.ts';
+
+// Services and heavy libraries load inside the actions, when a command runs: listing the commands
+// (`leadway --help`) then costs only these definitions.
+const services = () =>
+  Promise.all([import('../../services/goals/goals.ts'), import('../../services/people/people.ts')]);
 
 function printGoal(io: CliIo, goal: GoalOutput) {
   const due = goal.dueOn ? `, due ${goal.dueOn}${goal.progress.isOverdue ? ' (OVERDUE)' : ''}` : '';
@@ -49,6 +45,7 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
         person?: string;
         json?: boolean;
       }) => {
+        const [{ createGoal }, { resolvePerson }] = await services();
         const created = await withServices(io, async (ctx) => {
           const person = await resolvePerson(ctx, opts.person);
           return createGoal(ctx, person.id, {
@@ -79,6 +76,7 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
       if (![...GOAL_STATUSES, 'open', 'all'].includes(opts.status)) {
         throw usageError(`--status takes one of ${[...GOAL_STATUSES, 'open', 'all'].join(', ')}.`);
       }
+      const [{ listGoals }, { resolvePerson }] = await services();
       const result = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         return listGoals(ctx, person.id, { status: opts.status, areaId: opts.area });
@@ -109,6 +107,7 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
       if (opts.status && !(GOAL_STATUSES as readonly string[]).includes(opts.status)) {
         throw usageError(`--status takes one of ${GOAL_STATUSES.join(', ')}.`);
       }
+      const [{ updateGoal }] = await services();
       const updated = await withServices(io, (ctx) =>
         updateGoal(ctx, goalId, {
           ...(opts.status ? { status: opts.status as GoalOutput['status'] } : {}),
@@ -136,6 +135,7 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
       ) => {
         const chosen = [opts.add ?? opts.suggested, opts.done, opts.undo].filter(Boolean);
         if (chosen.length !== 1) throw usageError('Use exactly one of --add/--suggested, --done or --undo.');
+        const [{ addGoalAction, updateGoalAction }] = await services();
         const updated = await withServices(io, (ctx) => {
           if (opts.done) return updateGoalAction(ctx, goalId, opts.done, { done: true });
           if (opts.undo) return updateGoalAction(ctx, goalId, opts.undo, { done: false });
@@ -160,6 +160,7 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
       const confidence = Number(opts.confidence);
       if (!Number.isInteger(confidence) || confidence < 1 || confidence > 5)
         throw usageError('--confidence takes a whole number from 1 to 5.');
+      const [{ addCheckin }] = await services();
       const updated = await withServices(io, (ctx) => addCheckin(ctx, goalId, { note: opts.note, confidence }));
       if (opts.json) return printJson(io, updated);
       io.stdout(`Check-in saved (confidence ${confidence}/5).\n`);

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { createPersonInput } from '../../contracts/index.ts';
 import { AppError, fieldsFromIssues } from '../../domain/errors.ts';
-import { createPerson } from '../../services/people/people.ts';
 import { type CliIo, printJson, withServices } from '../io.ts';
 
 /** `leadway init`: create the first profile from the command line. */
@@ -15,6 +13,10 @@ export function registerInitCommand(program: Command, io: CliIo): Command {
     .option('--team <team>', 'your team')
     .option('--json', 'print the profile as JSON')
     .action(async (opts: { name: string; email: string; role: string; team?: string; json?: boolean }) => {
+      const [{ createPersonInput }, { createPerson }] = await Promise.all([
+        import('../../contracts/index.ts'),
+        import('../../services/people/people.ts'),
+      ]);
       const parsed = createPersonInput.safeParse({
         name: opts.name,
         email: opts.email,

@@ -3,9 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
 import { ENTRY_KINDS, VISIBILITIES } from '../../domain/journal/journal.ts';
-import { createEntry, deleteEntry, importEntries, listEntries, updateEntry } from '../../services/journal/journal.ts';
-import { resolvePerson } from '../../services/people/people.ts';
 import { type CliIo, collect, printJson, printTable, usageError, withServices } from '../io.ts';
+
+// Services and heavy libraries load inside the actions, when a command runs: listing the commands
+// (`leadway --help`) then costs only these definitions.
+const services = () =>
+  Promise.all([import('../../services/journal/journal.ts'), import('../../services/people/people.ts')]);
 
 interface LogOptions {
   person?: string;
@@ -40,6 +43,7 @@ export function registerLogCommand(program: Command, io: CliIo): Command {
       if (!opts.area || opts.area.length === 0) {
         throw usageError('Say which area this shows with --area, e.g. --area mentorship (repeat for more).');
       }
+      const [{ createEntry }, { resolvePerson }] = await services();
       const entry = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         return createEntry(ctx, person.id, {
@@ -90,6 +94,7 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500)
         throw usageError('--limit takes a whole number from 1 to 500.');
+      const [{ listEntries }, { resolvePerson }] = await services();
       const result = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         return listEntries(ctx, person.id, {
@@ -138,6 +143,7 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
       };
       if (Object.keys(patch).length === 0)
         throw usageError('Say what to change, e.g. --visibility mentor or --title "…".');
+      const [{ updateEntry }] = await services();
       const entry = await withServices(io, (ctx) => updateEntry(ctx, entryId, patch));
       if (opts.json) return printJson(io, entry);
       io.stdout(`Updated "${entry.title}" (${entry.occurredOn}, ${entry.visibility}).\n`);
@@ -147,6 +153,7 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
     .description('Delete an entry')
     .argument('<entryId>')
     .action(async (entryId: string) => {
+      const [{ deleteEntry }] = await services();
       await withServices(io, (ctx) => deleteEntry(ctx, entryId));
       io.stdout('Deleted.\n');
     });
@@ -178,6 +185,7 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
           throw new AppError('invalid', 'CANNOT_READ', `Cannot read ${file}: ${reason}.`);
         }
       });
+      const [{ importEntries }, { resolvePerson }] = await services();
       const result = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         return importEntries(ctx, person.id, { format, files: contents, dryRun: Boolean(opts.dryRun) });

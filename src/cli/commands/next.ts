@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { resolvePerson } from '../../services/people/people.ts';
-import { getNextActions, setActionState } from '../../services/progress/standing.ts';
 import { type CliIo, printJson, usageError, withServices } from '../io.ts';
 
 interface NextOptions {
@@ -33,6 +31,10 @@ export function registerNextCommand(program: Command, io: CliIo): Command {
         ['open', opts.reopen],
       ].filter((c): c is ['done' | 'dismissed' | 'open', string] => Boolean(c[1]));
       if (changes.length > 1) throw usageError('Use only one of --done, --dismiss and --reopen at a time.');
+      const [{ resolvePerson }, { getNextActions, setActionState }] = await Promise.all([
+        import('../../services/people/people.ts'),
+        import('../../services/progress/standing.ts'),
+      ]);
       const result = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         const [change] = changes;

@@ -1,10 +1,5 @@
-import { input, select } from '@inquirer/prompts';
 import type { Command } from 'commander';
 import type { RecommendationOutput } from '../../contracts/index.ts';
-import { recommendTrack } from '../../domain/path/recommend-track.ts';
-import { getActiveFramework } from '../../services/framework/active-framework.ts';
-import { recordReflection } from '../../services/path/reflections.ts';
-import { resolvePerson } from '../../services/people/people.ts';
 import { type CliIo, collect, parsePairs, printJson, usageError, withServices } from '../io.ts';
 
 interface PathOptions {
@@ -40,6 +35,12 @@ export function registerPathCommand(program: Command, io: CliIo): Command {
       '\nWithout --answer, on a terminal, it asks each question in turn. List the question ids with\n`leadway framework export` (reflection.questions).',
     )
     .action(async (opts: PathOptions) => {
+      const [{ recommendTrack }, { getActiveFramework }, { recordReflection }, { resolvePerson }] = await Promise.all([
+        import('../../domain/path/recommend-track.ts'),
+        import('../../services/framework/active-framework.ts'),
+        import('../../services/path/reflections.ts'),
+        import('../../services/people/people.ts'),
+      ]);
       const saved = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         const { framework } = await getActiveFramework(ctx);
@@ -58,6 +59,7 @@ export function registerPathCommand(program: Command, io: CliIo): Command {
               `No terminal to ask on. Pass --answer QUESTION=1..5 for each of: ${questions.map((q) => q.id).join(', ')}, and --why "…".`,
             );
           }
+          const { input, select } = await import('@inquirer/prompts');
           answers = {};
           io.stdout('How much do you agree with each statement?\n\n');
           for (const q of questions) {

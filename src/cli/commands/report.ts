@@ -2,9 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.ts';
-import { resolvePerson } from '../../services/people/people.ts';
-import { buildReadinessReport } from '../../services/report/readiness.ts';
-import { reportToHtml, reportToMarkdown, reportToPdf } from '../../services/report/render.ts';
 import { type CliIo, usageError, withServices } from '../io.ts';
 
 const FORMATS = ['md', 'html', 'pdf', 'json'] as const;
@@ -36,6 +33,12 @@ export function registerReportCommand(program: Command, io: CliIo): Command {
       if (opts.format === 'pdf' && !opts.out && io.isInteractive) {
         throw usageError('A PDF would garble your terminal: add --out report.pdf.');
       }
+      const [{ resolvePerson }, { buildReadinessReport }, { reportToHtml, reportToMarkdown, reportToPdf }] =
+        await Promise.all([
+          import('../../services/people/people.ts'),
+          import('../../services/report/readiness.ts'),
+          import('../../services/report/render.ts'),
+        ]);
       const report = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
         return buildReadinessReport(ctx, person.id, { track: opts.track, stage: opts.stage });

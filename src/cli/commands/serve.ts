@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer, stopOnSignals } from '../../server/start.ts';
 import { type CliIo, cliConfig } from '../io.ts';
 
 export function registerServeCommand(program: Command, io: CliIo): Command {
@@ -11,6 +10,7 @@ export function registerServeCommand(program: Command, io: CliIo): Command {
     .option('--quiet', 'log nothing but the start-up line')
     .action(async (opts: { port?: string; quiet?: boolean; verbose?: boolean }) => {
       const config = await cliConfig(opts.port ? { ...io, env: { ...io.env, PORT: opts.port } } : io);
+      const { startServer, stopOnSignals } = await import('../../server/start.ts');
       const server = await startServer(config, { logLevel: opts.quiet ? 'silent' : opts.verbose ? 'info' : 'warn' });
       io.stdout(`Leadway is running at ${server.url}  (database: ${server.handle.location})\n`);
       io.stdout('Press Ctrl+C to stop.\n');

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { resolvePerson } from '../../services/people/people.ts';
-import { getStanding } from '../../services/progress/standing.ts';
 import { type CliIo, printJson, printTable, withServices } from '../io.ts';
 
 /** `leadway summary`: where a person stands per area against their target. */
@@ -11,6 +9,10 @@ export function registerSummaryCommand(program: Command, io: CliIo): Command {
     .option('--person <email>', 'whose summary (default: the first profile)')
     .option('--json', 'print as JSON')
     .action(async (opts: { person?: string; json?: boolean }) => {
+      const [{ resolvePerson }, { getStanding }] = await Promise.all([
+        import('../../services/people/people.ts'),
+        import('../../services/progress/standing.ts'),
+      ]);
       const standing = await withServices(io, async (ctx) =>
         getStanding(ctx, (await resolvePerson(ctx, opts.person)).id),
       );

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, isoWeekWithDateFns } from './journal.ts';
+import { format, getISOWeek, getISOWeekYear, parseISO, startOfISOWeek } from 'date-fns';
+import { isoWeekOf } from './journal.ts';
+
+/** The reference: date-fns's ISO weeks. */
+function isoWeekWithDateFns(date: string): { week: string; startsOn: string } {
+  const d = parseISO(date);
+  const week = `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
+  return { week, startsOn: format(startOfISOWeek(d), 'yyyy-MM-dd') };
+}
 
 describe('isoWeekOf', () => {
   it('agrees with date-fns on every day from 1999 to 2041', () => {

@@ -1,5 +1,3 @@
-import { format, getISOWeek, getISOWeekYear, isValid, parseISO, startOfISOWeek } from 'date-fns';
-
 /** What kind of evidence an entry is. */
 export const ENTRY_KINDS = [
   'review',
@@ -42,43 +40,43 @@ export const KIND_WEIGHT: Record<EntryKind, number> = {
   other: 1,
 };
 
-/** True when `value` is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)) && format(parseISO(value), 'yyyy-MM-dd') === value
-  );
-}
-
 const DAY_MS = 86_400_000;
 
-/**
- * The ISO week a date falls in, as "2026-W05", and the Monday it starts on. Plain UTC arithmetic
- * for YYYY-MM-DD dates (the timeline and git imports call it once per row; date-fns took ~15 µs
- * a call), date-fns for anything else.
- */
-export function isoWeekOf(date: string): { week: string; startsOn: string } {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    const time = Date.parse(`${date}T00:00:00Z`);
-    if (!Number.isNaN(time)) {
-      const monday = time - ((new Date(time).getUTCDay() + 6) % 7) * DAY_MS;
-      // The ISO year is the year of the week's Thursday; week 1 holds the year's first Thursday.
-      const thursday = monday + 3 * DAY_MS;
-      const year = new Date(thursday).getUTCFullYear();
-      const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
-      return {
-        week: `${year}-W${String(week).padStart(2, '0')}`,
-        startsOn: new Date(monday).toISOString().slice(0, 10),
-      };
-    }
-  }
-  return isoWeekWithDateFns(date);
+/** Midnight UTC of a calendar date written YYYY-MM-DD, or NaN when it is no real date. */
+function calendarDay(value: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return Number.NaN;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day); // also right for years below 100, unlike Date.UTC
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day
+    ? d.getTime()
+    : Number.NaN;
 }
 
-/** The same with date-fns: the reference `isoWeekOf` agrees with (see iso-week.test.ts). */
-export function isoWeekWithDateFns(date: string): { week: string; startsOn: string } {
-  const d = parseISO(date);
-  const week = `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
-  return { week, startsOn: format(startOfISOWeek(d), 'yyyy-MM-dd') };
+/** Monday of the ISO week that contains the UTC day `t`. */
+const mondayOf = (t: number) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
+
+/** True when `value` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  return !Number.isNaN(calendarDay(value));
+}
+
+/**
+ * The ISO week a date falls in, as "2026-W05", and the Monday it starts on. Pure calendar
+ * arithmetic (no time zone): the week's year is the year of its Thursday, and week 1 is the
+ * week with January 4th.
+ */
+export function isoWeekOf(date: string): { week: string; startsOn: string } {
+  const day = calendarDay(date);
+  if (Number.isNaN(day)) throw new RangeError(`Not a calendar date: ${date}`);
+  const monday = mondayOf(day);
+  const weekYear = new Date(monday + 3 * DAY_MS).getUTCFullYear();
+  const jan4 = new Date(0);
+  jan4.setUTCFullYear(weekYear, 0, 4);
+  const week = 1 + Math.round((monday - mondayOf(jan4.getTime())) / (7 * DAY_MS));
+  const startsOn = new Date(monday).toISOString().slice(0, 10);
+  return { week: `${weekYear}-W${String(week).padStart(2, '0')}`, startsOn };
 }
 
 /** Splits free text into search words (letters and digits in any script), at most 12. */

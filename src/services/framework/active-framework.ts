@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import {
   type FrameworkRow,
   findActiveFramework,
@@ -10,12 +10,11 @@ import {
 import { inTransaction } from '../../db/transaction.ts';
 import { validateFramework } from '../../domain/framework/framework.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
+import { packageRoot } from '../../package-root.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
 
 /** The framework file that ships with Leadway and is installed on first start. */
-export const DEFAULT_FRAMEWORK_FILE = fileURLToPath(
-  new URL('../../../framework/leadway-framework.json', import.meta.url),
-);
+export const DEFAULT_FRAMEWORK_FILE = path.join(packageRoot(), 'framework/leadway-framework.json');
 
 /** An installed framework: its row id and install time plus the parsed document. */
 export interface InstalledFramework {

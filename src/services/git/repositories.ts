@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { GitEvidenceOutput, GitImportOutput, RepositoryOutput } from '../../contracts/git.ts';
 import {
   creditCountsByMonth,

@@ -22,13 +22,8 @@ import {
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, type FieldErrors, fieldsFromIssues, notFound, parseInput } from '../../domain/errors.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
-import {
-  type ImportProblem,
-  MAX_IMPORT_ENTRIES,
-  type ParsedEntry,
-  parseCsvEntries,
-  parseMarkdownEntry,
-} from '../../domain/journal/import-parse.ts';
+// The import parsers (csv-parse, yaml) load with the first import, not with every entry written.
+import type { ImportProblem, ParsedEntry } from '../../domain/journal/import-parse.ts';
 import { isoWeekOf } from '../../domain/journal/journal.ts';
 import { presentEntry } from '../../presenters/journal.ts';
 import { auditRead, ensureCanChange, ensureCanSee, readerScope, scopeSees } from '../access.ts';
@@ -231,6 +226,9 @@ export async function importEntries(
   await requirePerson(ctx, personId);
   await ensureCanChange(ctx, personId, 'journal');
   const { framework } = await getActiveFramework(ctx);
+  const { MAX_IMPORT_ENTRIES, parseCsvEntries, parseMarkdownEntry } = await import(
+    '../../domain/journal/import-parse.ts'
+  );
   const tooLarge = () =>
     new AppError(
       'too_large',

@@ -1,4 +1,6 @@
-import { format, subDays } from 'date-fns';
+// Per-function modules: the 'date-fns' index loads all ~300 of them.
+import { format } from 'date-fns/format';
+import { subDays } from 'date-fns/subDays';
 import type { StandingOutput } from '../../contracts/index.ts';
 import { listActionStates } from '../../db/repositories/action-states.ts';
 import { listEvidenceRows } from '../../db/repositories/journal.ts';
