@@ -80,6 +80,7 @@ function main() {
         target: false,
       },
     ];
+    const loadBefore = os.loadavg()[0] ?? 0;
     const samples = commands.map(() => [] as Sample[]);
     for (const c of commands) time(c.argv, env); // warm the page cache
     for (let i = 0; i < runs; i++) {
@@ -94,7 +95,7 @@ function main() {
       return `| ${c.label} | ${ms.toFixed(0)} ms | ${j === 0 ? '—' : `+${over.toFixed(0)} ms`} | ${(ms / base).toFixed(2)}× | ${median(s.map((x) => x.cpuMs)).toFixed(0)} ms | ${median(s.map((x) => x.rssMb)).toFixed(0)} MB | ${verdict} |`;
     });
     const report = [
-      `Median of ${runs} runs each (commands take turns), whole processes started with \`node\` (${process.version}); CPU is user + system time.`,
+      `Median of ${runs} runs each (commands take turns), whole processes started with \`node\` (${process.version}); CPU is user + system time. Load average (1 min) ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after, on ${os.cpus().length} cores: wall times grow with it, CPU times much less.`,
       '',
       `| command | wall | over \`node -e 0\` | ratio | CPU | peak RSS | within ${TARGET_MS} ms? |`,
       '| --- | ---: | ---: | ---: | ---: | ---: | :---: |',

@@ -147,6 +147,7 @@ function main() {
   const count = spawnSync('git', ['-C', repo, 'rev-list', '--count', '--no-merges', 'HEAD'], {
     encoding: 'utf8',
   }).stdout.trim();
+  const loadBefore = os.loadavg()[0] ?? 0;
   const rows: string[] = [];
   for (const withNames of [false, true]) {
     const raw: Timing[] = [];
@@ -176,7 +177,7 @@ function main() {
       ? `synthetic repository (${Number(synthetic).toLocaleString('en')} commits, fast-import)`
       : `\`${path.basename(path.resolve(repo))}\``;
   const report = [
-    `Repository: ${name}, ${Number(count).toLocaleString('en')} non-merge commits. Median of ${runs} runs each; the miner is a whole \`leadway git stats --json\` process, start-up included.`,
+    `Repository: ${name}, ${Number(count).toLocaleString('en')} non-merge commits. Median of ${runs} runs each; the miner is a whole \`leadway git stats --json\` process, start-up included. Load average (1 min) ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after, on ${os.cpus().length} cores.`,
     '',
     '| figures | raw `git log` | leadway git stats | ratio | CPU: raw log / leadway (node + git) | miner peak RSS (node, without git) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
