@@ -121,7 +121,7 @@ export async function deleteEntryRow(db: Kysely<Database>, id: string): Promise<
  * them differently. Punctuation, symbols and spaces (curly quotes, dashes, ellipses, arrows) separate
  * words for both, so they may appear.
  */
-const OTHER_WORD_CHARACTERS = /(?![\x00-\x7f])[\p{L}\p{N}\p{M}\p{Co}]/u;
+const OTHER_WORD_CHARACTERS = /(?!\p{ASCII})[\p{L}\p{N}\p{M}\p{Co}]/u;
 
 /** Most distinct words a person's journal may offer for one search word before the plain prefix query is used. */
 const MOST_TERMS = 64;

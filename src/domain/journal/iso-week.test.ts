@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { format, getISOWeek, getISOWeekYear, parseISO, startOfISOWeek } from 'date-fns';
+import { describe, expect, it } from 'vitest';
 import { isoWeekOf } from './journal.ts';
 
 /** The reference: date-fns's ISO weeks. */
