@@ -241,10 +241,16 @@ describe('npm start while it builds the web app', () => {
   let fixture: string;
   beforeAll(() => {
     fixture = fs.mkdtempSync(path.join(os.tmpdir(), 'leadway-serve-build-'));
-    for (const dir of ['scripts', 'web', 'src/contracts', 'src/domain', 'node_modules/vite/bin']) {
+    for (const dir of ['bin', 'scripts', 'web', 'src/contracts', 'src/domain', 'node_modules/vite/bin']) {
       fs.mkdirSync(path.join(fixture, dir), { recursive: true });
     }
     fs.copyFileSync(START, path.join(fixture, 'scripts/start.mjs'));
+    fs.copyFileSync(path.join(ROOT, 'bin/node-check.mjs'), path.join(fixture, 'bin/node-check.mjs'));
+    // The server build is up to date in this fixture: only the web build runs (and is stopped).
+    fs.writeFileSync(
+      path.join(fixture, 'scripts/build.mjs'),
+      'export const serverBuildIsStale = () => false;\nexport async function buildServer() {}\n',
+    );
     fs.writeFileSync(path.join(fixture, 'vite.config.ts'), '');
     fs.writeFileSync(path.join(fixture, 'web/index.html'), '');
     fs.writeFileSync(
