@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   git: async () => [(await import('./commands/git.ts')).registerGitCommand],
   emails: async () => [(await import('./commands/emails.ts')).registerEmailsCommand],
   framework: async () => [(await import('./commands/framework.ts')).registerFrameworkCommand],
+  demo: async () => [(await import('./commands/demo.ts')).registerDemoCommand],
   export: async () => [(await import('./commands/backup.ts')).registerBackupCommands],
 };
 COMMANDS.import = COMMANDS.export as () => Promise<Register[]>;
