@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { searchWords } from '../../domain/journal/journal.ts';
 import { engineOf } from '../client.ts';
@@ -48,9 +49,6 @@ export async function insertEntry(
 
 /** Rows per INSERT statement in bulk writes (13 columns × 200 stays far below every engine's parameter limit). */
 const BULK_ROWS = 200;
-
-/** Lets other requests run between bulk statements (each statement is synchronous on SQLite). */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Inserts many entries with their areas and links in a few multi-row statements, yielding to the

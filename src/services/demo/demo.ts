@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import { findNonEmptyTable, insertManyRows, type PlainRow, refreshStatistics } from '../../db/repositories/demo.ts';
 import type { Database } from '../../db/schema.ts';
@@ -67,9 +68,6 @@ const MUST_BE_EMPTY: ReadonlyArray<keyof Database> = [
 
 /** People whose year is generated and written together (bounded memory at any size). */
 const PEOPLE_PER_BATCH = 250;
-
-/** Lets the database driver send the next statement between people. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A password for the demo when none is given: random, never derived from the seed. */
 function generatedPassword(): string {

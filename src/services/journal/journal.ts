@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   type CreateEntryInput,
   createEntryInput,
@@ -31,9 +32,6 @@ import { nowIso, type ServiceContext } from '../context.ts';
 import { getActiveFramework } from '../framework/active-framework.ts';
 import { todayIso } from '../goals/goals.ts';
 import { requirePerson } from '../people/people.ts';
-
-/** Lets other requests run between chunks of a long import. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function checkAreas(framework: Framework, areas: string[], fields: FieldErrors, prefix = 'areas') {
   const known = new Set(framework.areas.map((a) => a.id));
