@@ -53,6 +53,7 @@ export const createTokenInput = z.strictObject({ name: tokenName });
 export type CreateTokenInput = z.input<typeof createTokenInput>;
 
 export const tokenIdParams = z.object({ tokenId: z.string().min(1).max(100) });
+export const pendingInvitationParams = z.object({ invitationId: z.string().min(1).max(100) });
 export const invitationTokenParams = z.object({ token: z.string().min(1).max(200) });
 
 /** A new session: who signed in, and the CSRF token the page sends with every change. */
@@ -97,3 +98,22 @@ export type NewInvitationOutput = z.infer<typeof newInvitationOutput>;
 /** What an invitation link is for, shown to whoever opens it before accepting. */
 export const invitationOutput = z.object({ email: z.string(), invitedBy: z.string(), expiresAt: z.string() });
 export type InvitationOutput = z.infer<typeof invitationOutput>;
+
+/**
+ * An invitation not yet used, revoked or expired, as admins (all) and managers (the ones they sent
+ * or that name them as manager) see it. Never its link: only the link's hash is stored, so a link
+ * is shown when made and a new one can be made (`renewInvitationLink`).
+ */
+export const pendingInvitationOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  team: z.string().nullable(),
+  managerId: z.string().nullable(),
+  managerName: z.string().nullable(),
+  isAdmin: z.boolean(),
+  invitedById: z.string(),
+  invitedBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingInvitationOutput = z.infer<typeof pendingInvitationOutput>;

@@ -278,6 +278,8 @@ export interface InvitationsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** When an admin or the inviter revoked it; the link then answers like an unknown one. */
+  revoked_at: string | null;
 }
 
 export interface AuditLogTable {

@@ -1,6 +1,12 @@
-import type { ApiTokenOutput, InvitationOutput, NewApiTokenOutput, NewInvitationOutput } from '../contracts/auth.ts';
+import type {
+  ApiTokenOutput,
+  InvitationOutput,
+  NewApiTokenOutput,
+  NewInvitationOutput,
+  PendingInvitationOutput,
+} from '../contracts/auth.ts';
 import type { ApiTokenRow } from '../db/repositories/api-tokens.ts';
-import type { InvitationRow } from '../db/repositories/invitations.ts';
+import type { InvitationRow, PendingInvitationRow } from '../db/repositories/invitations.ts';
 
 /** A stored token as its owner sees it in the list: never its secret nor its hash. */
 export function presentApiToken(row: Omit<ApiTokenRow, 'person_id' | 'token_hash'>): ApiTokenOutput {
@@ -26,4 +32,20 @@ export function presentNewInvitation(email: string, token: string, expiresAt: st
 /** An invitation for the person who opened its link; the inviter by name only. */
 export function presentInvitation(row: InvitationRow, inviterName: string | undefined): InvitationOutput {
   return { email: row.email, invitedBy: inviterName ?? 'an admin', expiresAt: row.expires_at };
+}
+
+/** A pending invitation as listed for those who may revoke it: never its token nor the token's hash. */
+export function presentPendingInvitation(row: PendingInvitationRow): PendingInvitationOutput {
+  return {
+    id: row.id,
+    email: row.email,
+    team: row.team_name,
+    managerId: row.manager_id,
+    managerName: row.manager_name,
+    isAdmin: Number(row.is_admin) === 1,
+    invitedById: row.invited_by,
+    invitedBy: row.inviter_name ?? 'someone who left',
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
 }

@@ -1,4 +1,6 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { engineOf } from '../client.ts';
+import { isUniqueViolation } from '../constraint-errors.ts';
 import type { Database, PeopleTable } from '../schema.ts';
 
 /** A person row as stored, plus their team's name. */
@@ -32,6 +34,24 @@ export async function insertPerson(db: Kysely<Database>, row: Insertable<PeopleT
   await db.insertInto('people').values(row).execute();
 }
 
+/**
+ * Stores a new person unless their email is already someone's primary address: false then (the
+ * unique index decides, so two sign-ups with one address at once cannot both land). On PostgreSQL
+ * the failed insert spoils the surrounding transaction: the caller must end it (throw).
+ */
+export async function insertPersonUnlessEmailTaken(
+  db: Kysely<Database>,
+  row: Insertable<PeopleTable>,
+): Promise<boolean> {
+  try {
+    await insertPerson(db, row);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
 /** Changes the given columns of a person. */
 export async function updatePersonRow(
   db: Kysely<Database>,
@@ -44,6 +64,44 @@ export async function updatePersonRow(
 /** Whether a person with this id exists. */
 export async function personExists(db: Kysely<Database>, id: string): Promise<boolean> {
   return (await db.selectFrom('people').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** Everyone who has a manager, with that manager: the reporting lines, for the no-loop rule. */
+export async function listManagerLinks(db: Kysely<Database>): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'manager_id'])
+    .where('manager_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.manager_id]));
+}
+
+/** Arbitrary key of the PostgreSQL advisory lock that orders changes of reporting lines. */
+const MANAGEMENT_LOCK = 7_420_001;
+
+/**
+ * Call first in a transaction that changes a manager: changes of reporting lines then happen one
+ * after another, so two at once (Ann under Bo, Bo under Ann) cannot each miss the other and close
+ * a loop. PostgreSQL: a transaction-scoped advisory lock. SQLite: writes are already serialised
+ * (one connection per process; between processes the file lock, taken here by a no-op write).
+ */
+export async function lockManagementChanges(db: Kysely<Database>): Promise<void> {
+  if (engineOf(db) === 'postgres') {
+    await sql`select pg_advisory_xact_lock(${MANAGEMENT_LOCK})`.execute(db);
+  } else {
+    await db.updateTable('people').set({ manager_id: null }).where('id', '=', '').execute();
+  }
+}
+
+/** How many admins there are besides this person. */
+export async function countOtherAdmins(db: Kysely<Database>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('is_admin', '=', 1)
+    .where('id', '<>', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Whether anyone has this person as their manager. */

@@ -12,6 +12,8 @@ import {
   newApiTokenOutput,
   newInvitationOutput,
   passwordChangeInput,
+  pendingInvitationOutput,
+  pendingInvitationParams,
   sessionOutput,
   signupInput,
   tokenIdParams,
@@ -19,7 +21,14 @@ import {
 import { noContent } from '../../contracts/index.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
 import { changePassword } from '../../services/auth/change-password.ts';
-import { acceptInvitation, createInvitation, describeInvitation } from '../../services/auth/invitations.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  describeInvitation,
+  listPendingInvitations,
+  renewInvitationLink,
+  revokeInvitation,
+} from '../../services/auth/invitations.ts';
 import { logIn } from '../../services/auth/log-in.ts';
 import { logOut, logOutEverywhere } from '../../services/auth/sessions.ts';
 import { isSetupRequired } from '../../services/auth/setup.ts';
@@ -208,13 +217,57 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     async (request, reply) => reply.code(201).send(await createInvitation(request.ctx, request.body)),
   );
   r.get(
+    '/pending-invitations',
+    {
+      schema: {
+        tags,
+        operationId: 'listPendingInvitations',
+        summary:
+          'Invitations not yet used, revoked or expired: admins see all, others those they sent or that name them as manager',
+        response: { 200: pendingInvitationOutput.array(), ...errorResponses() },
+      },
+    },
+    async (request) => listPendingInvitations(request.ctx),
+  );
+  r.delete(
+    '/pending-invitations/:invitationId',
+    {
+      schema: {
+        tags,
+        operationId: 'revokeInvitation',
+        summary: 'Revoke a pending invitation: its link then answers like an unknown one',
+        params: pendingInvitationParams,
+        response: { 204: noContent, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      await revokeInvitation(request.ctx, request.params.invitationId);
+      return reply.code(204).send();
+    },
+  );
+  r.post(
+    '/pending-invitations/:invitationId/link',
+    {
+      schema: {
+        tags,
+        operationId: 'renewInvitationLink',
+        summary:
+          'A new link for a pending invitation, valid seven days (no body); the previous link stops working, since only its hash is stored',
+        params: pendingInvitationParams,
+        response: { 200: newInvitationOutput, ...errorResponses(...PARAM_ERRORS) },
+      },
+    },
+    async (request) => renewInvitationLink(request.ctx, request.params.invitationId),
+  );
+  r.get(
     '/invitations/:token',
     {
       config: { public: true, ...loginLimit },
       schema: {
         tags,
         operationId: 'getInvitation',
-        summary: 'What an invitation link is for: the email invited and by whom (before accepting)',
+        summary:
+          'What an invitation link is for: the email invited and by whom (before accepting); 409 when the address has an account',
         params: invitationTokenParams,
         response: { 200: invitationOutput, ...errorResponses(...PARAM_ERRORS, 409, 429) },
       },

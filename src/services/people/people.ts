@@ -1,10 +1,14 @@
 import type { CreatePersonInput, PersonOutput, UpdatePersonInput } from '../../contracts/index.ts';
+import { findEmailOwner } from '../../db/repositories/emails.ts';
 import { listMentorships, replaceMentors } from '../../db/repositories/mentorships.ts';
 import {
+  countOtherAdmins,
   findPersonByEmail,
   findPersonById,
   insertPerson,
+  listManagerLinks,
   listPersonRows,
+  lockManagementChanges,
   type PersonRow,
   updatePersonRow,
 } from '../../db/repositories/people.ts';
@@ -13,6 +17,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { canAdminister } from '../../domain/access/policy.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { findStage } from '../../domain/framework/framework.ts';
+import { managementCycle, managementCycleMessage } from '../../domain/people/management-chain.ts';
 import { presentPerson } from '../../presenters/index.ts';
 import { audit, ensureAdmin, forgetRelations, isSelf } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
@@ -32,7 +37,8 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
   const now = nowIso(ctx);
   const id = ctx.newId();
   await inTransaction(ctx.db, async (trx) => {
-    if (await findPersonByEmail(trx, email)) {
+    // Any of a person's addresses counts: an extra (git) address is theirs as much as the primary one.
+    if (await findEmailOwner(trx, email)) {
       throw new AppError('conflict', 'EMAIL_TAKEN', `Someone already uses ${email}.`, { email: 'already in use' });
     }
     const teamId = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
@@ -129,6 +135,21 @@ export async function updatePerson(
     patch.stage = stage.id;
   }
   await inTransaction(ctx.db, async (trx) => {
+    if (input.managerId) {
+      // Reporting lines stay a tree: checked against the lines as they are when this change lands.
+      await lockManagementChanges(trx);
+      const chain = managementCycle(personId, input.managerId, await listManagerLinks(trx));
+      if (chain) {
+        const names = await Promise.all(chain.map(async (id) => (await findPersonById(trx, id))?.name ?? id));
+        throw new AppError('conflict', 'MANAGEMENT_CYCLE', managementCycleMessage(names), {
+          managerId: 'already reports to this person',
+        });
+      }
+    }
+    // An installation keeps an admin: the last one cannot lose the rights (not even through the CLI).
+    if (input.isAdmin === false && person.is_admin && (await countOtherAdmins(trx, personId)) === 0) {
+      throw new AppError('conflict', 'LAST_ADMIN', `${person.name} is the only admin; make someone else an admin first.`);
+    }
     if (input.team !== undefined) {
       patch.team_id = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
     }
