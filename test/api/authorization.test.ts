@@ -80,6 +80,19 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       });
       ids[`goal-${visibility}`] = (goal.json() as { id: string }).id;
     }
+    // Pending invitations: one the admin sent, one the manager sent into their own line.
+    for (const [who, email] of [
+      ['admin', 'pending-admin@example.com'],
+      ['manager', 'pending-boss@example.com'],
+    ] as const) {
+      expect((await as[who].call('POST', '/api/invitations', { email })).statusCode).toBe(201);
+    }
+    const pending = (await as.admin.call('GET', '/api/pending-invitations')).json() as Array<{
+      id: string;
+      email: string;
+    }>;
+    ids['invitation-admin'] = pending.find((p) => p.email === 'pending-admin@example.com')?.id as string;
+    ids['invitation-boss'] = pending.find((p) => p.email === 'pending-boss@example.com')?.id as string;
     const action = await as.self.call('POST', `/api/goals/${ids['goal-team']}/actions`, { title: 'First step' });
     ids['action-team'] = (action.json() as { actions: Array<{ id: string }> }).actions[0]?.id as string;
     await as.self.call('PATCH', `/api/people/${me}`, { track: 'manager' });
@@ -367,11 +380,41 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       only({ self: 200, admin: 200 }, 403),
     ],
     [
+      // One address for every role: the manager invites it, then the admin finds it already invited.
       'invite someone',
       'POST',
       () => '/api/invitations',
       () => ({ email: `i${Math.random()}@example.com` }),
-      only({ admin: 201, manager: 201 }, 403),
+      { ...only({ manager: 201 }, 403), admin: 409 },
+    ],
+    [
+      // Everyone gets the invitations they may manage (a member: none; see test/api/invitations.test.ts).
+      'list pending invitations',
+      'GET',
+      () => '/api/pending-invitations',
+      undefined,
+      only({ self: 200, mentor: 200, manager: 200, teamPeer: 200, otherManager: 200, admin: 200 }, 0),
+    ],
+    [
+      'make a new link for an invitation the manager sent',
+      'POST',
+      () => `/api/pending-invitations/${ids['invitation-boss']}/link`,
+      undefined,
+      only({ manager: 200, admin: 200 }, 404),
+    ],
+    [
+      'revoke an invitation the admin sent',
+      'DELETE',
+      () => `/api/pending-invitations/${ids['invitation-admin']}`,
+      undefined,
+      only({ admin: 204 }, 404),
+    ],
+    [
+      'revoke an invitation the manager sent (the admin comes after: already revoked)',
+      'DELETE',
+      () => `/api/pending-invitations/${ids['invitation-boss']}`,
+      undefined,
+      only({ manager: 204 }, 404),
     ],
     [
       'remove an email that is not there',

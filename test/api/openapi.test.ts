@@ -20,7 +20,11 @@ import { testContext } from '../helpers/factories.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Operations that take no body although they change something. */
-const BODYLESS = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
+const BODYLESS = new Set([
+  'POST /api/auth/logout',
+  'POST /api/auth/logout-everywhere',
+  'POST /api/pending-invitations/{invitationId}/link',
+]);
 
 /** Operations reachable without signing in (`security: []`). */
 const PUBLIC = [

@@ -5,7 +5,7 @@ import {
   countOtherAdmins,
   findPersonByEmail,
   findPersonById,
-  insertPerson,
+  insertPersonUnlessEmailTaken,
   listManagerLinks,
   listPersonRows,
   lockManagementChanges,
@@ -42,7 +42,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
       throw new AppError('conflict', 'EMAIL_TAKEN', `Someone already uses ${email}.`, { email: 'already in use' });
     }
     const teamId = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
-    await insertPerson(trx, {
+    const inserted = await insertPersonUnlessEmailTaken(trx, {
       id,
       name: input.name,
       email,
@@ -53,6 +53,10 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
       created_at: now,
       updated_at: now,
     });
+    // The same address was committed at the same moment (the unique index decided).
+    if (!inserted) {
+      throw new AppError('conflict', 'EMAIL_TAKEN', `Someone already uses ${email}.`, { email: 'already in use' });
+    }
   });
   return loadProfile(ctx, id);
 }
