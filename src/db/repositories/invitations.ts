@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, InvitationsTable } from '../schema.ts';
 import { isUniqueViolation } from '../constraint-errors.ts';
+import type { Database, InvitationsTable } from '../schema.ts';
 
 /** An invitation as stored (the hash of its link's token, never the token). */
 export type InvitationRow = Selectable<InvitationsTable>;
@@ -30,10 +30,7 @@ export function findInvitationById(db: Kysely<Database>, id: string): Promise<In
 }
 
 /** The address's pending invitation (unused, not revoked; maybe expired), if any. */
-export function findPendingInvitationByEmail(
-  db: Kysely<Database>,
-  email: string,
-): Promise<InvitationRow | undefined> {
+export function findPendingInvitationByEmail(db: Kysely<Database>, email: string): Promise<InvitationRow | undefined> {
   return db
     .selectFrom('invitations')
     .selectAll()

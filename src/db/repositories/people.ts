@@ -68,11 +68,7 @@ export async function personExists(db: Kysely<Database>, id: string): Promise<bo
 
 /** Everyone who has a manager, with that manager: the reporting lines, for the no-loop rule. */
 export async function listManagerLinks(db: Kysely<Database>): Promise<Map<string, string | null>> {
-  const rows = await db
-    .selectFrom('people')
-    .select(['id', 'manager_id'])
-    .where('manager_id', 'is not', null)
-    .execute();
+  const rows = await db.selectFrom('people').select(['id', 'manager_id']).where('manager_id', 'is not', null).execute();
   return new Map(rows.map((r) => [r.id, r.manager_id]));
 }
 

@@ -152,7 +152,11 @@ export async function updatePerson(
     }
     // An installation keeps an admin: the last one cannot lose the rights (not even through the CLI).
     if (input.isAdmin === false && person.is_admin && (await countOtherAdmins(trx, personId)) === 0) {
-      throw new AppError('conflict', 'LAST_ADMIN', `${person.name} is the only admin; make someone else an admin first.`);
+      throw new AppError(
+        'conflict',
+        'LAST_ADMIN',
+        `${person.name} is the only admin; make someone else an admin first.`,
+      );
     }
     if (input.team !== undefined) {
       patch.team_id = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : null;
