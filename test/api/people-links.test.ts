@@ -65,7 +65,6 @@ describe.each(ENGINES)('people and their links on %s', (engine) => {
     expect(errorOf(direct)).toEqual({
       code: 'MANAGEMENT_CYCLE',
       message: 'Bo already reports to Ann, directly or through others, so Ann cannot report to Bo.',
-      fields: { managerId: 'already reports to this person' },
     });
     const through = await patch(admin, ann.personId, { managerId: cy.personId });
     expect(through.statusCode).toBe(409);

@@ -11,6 +11,7 @@ import type {
   NewApiTokenOutput,
   NewInvitationOutput,
   PasswordChangeInput,
+  PendingInvitationOutput,
   SessionOutput,
   SignupInput,
 } from '../../src/contracts/auth.ts';
@@ -170,6 +171,12 @@ export const api = {
   revokeToken: (id: string) => request<NoContent>('DELETE', `/api/auth/tokens/${id}`),
   invite: (input: InvitationInput) => request<NewInvitationOutput>('POST', '/api/invitations', input),
   invitation: (token: string, options?: RequestOptions) => get<InvitationOutput>(`/api/invitations/${token}`, options),
+  pendingInvitations: (options?: RequestOptions) => get<PendingInvitationOutput[]>('/api/pending-invitations', options),
+  revokeInvitation: (invitationId: string) =>
+    request<NoContent>('DELETE', `/api/pending-invitations/${encodeURIComponent(invitationId)}`),
+  /** A new link for a pending invitation (the previous one stops working: only its hash is stored). */
+  renewInvitationLink: (invitationId: string) =>
+    request<NewInvitationOutput>('POST', `/api/pending-invitations/${encodeURIComponent(invitationId)}/link`),
   acceptInvitation: (token: string, input: AcceptInput) =>
     request<SessionOutput>('POST', `/api/invitations/${token}/accept`, input),
   updatePerson: (personId: string, input: UpdatePersonInput) =>

@@ -159,7 +159,7 @@ export function App() {
             <screens.team session={session} />
           </Route>
           <Route path="/account">
-            <screens.account />
+            <screens.account session={session} />
           </Route>
           <Route path="/settings">
             <screens.settings session={session} />

@@ -145,9 +145,7 @@ export async function updatePerson(
       const chain = managementCycle(personId, input.managerId, await listManagerLinks(trx));
       if (chain) {
         const names = await Promise.all(chain.map(async (id) => (await findPersonById(trx, id))?.name ?? id));
-        throw new AppError('conflict', 'MANAGEMENT_CYCLE', managementCycleMessage(names), {
-          managerId: 'already reports to this person',
-        });
+        throw new AppError('conflict', 'MANAGEMENT_CYCLE', managementCycleMessage(names));
       }
     }
     // An installation keeps an admin: the last one cannot lose the rights (not even through the CLI).

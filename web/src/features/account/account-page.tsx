@@ -1,12 +1,15 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'wouter';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
+import type { Session } from '../../session.ts';
 
-/** Password, personal API tokens, signing out everywhere, and who looked at your data. */
-export function AccountPage() {
+/** Your profile (name, role), password, personal API tokens, signing out everywhere, and who looked at your data. */
+export function AccountPage({ session }: { session: Session }) {
+  const me = session.person;
   const tokenList = useApi('tokens', (signal) => api.tokens({ signal }));
   const auditLog = useApi('audit', (signal) => api.audit({ signal }));
   const tokens = tokenList.data ?? [];
@@ -15,6 +18,19 @@ export function AccountPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  async function saveProfile(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = formValues(event.currentTarget);
+    setError(null);
+    setStatus(null);
+    try {
+      await api.updatePerson(me.id, { name: value('name'), roleTitle: value('roleTitle') });
+      await session.refreshPerson();
+      setStatus('Your profile is saved.');
+    } catch (e) {
+      setError(e);
+    }
+  }
   async function changePassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
@@ -51,6 +67,23 @@ export function AccountPage() {
           {status}
         </p>
       )}
+      <form className="card form" onSubmit={saveProfile} aria-labelledby="profile-title">
+        <h2 id="profile-title">Your profile</h2>
+        <div className="field">
+          <label htmlFor="profile-name">Name</label>
+          <input id="profile-name" name="name" defaultValue={me.name} autoComplete="name" required maxLength={120} />
+        </div>
+        <div className="field">
+          <label htmlFor="profile-role">Current role</label>
+          <input id="profile-role" name="roleTitle" defaultValue={me.roleTitle} required maxLength={120} />
+        </div>
+        <p className="muted">
+          Signed in as {me.email}
+          {me.team ? `, team ${me.team}` : ''}. Your team, manager and mentors are set by an admin; your track on the{' '}
+          <Link href="/path">path</Link> page.
+        </p>
+        <button type="submit">Save profile</button>
+      </form>
       <div className="card">
         <h2>Who looked at your data</h2>
         <ErrorNotice error={auditLog.error} />
