@@ -365,7 +365,7 @@ export function TeamPage({ session }: { session: Session }) {
                     {i.isAdmin ? ', as admin' : ''}; link works until {i.expiresAt.slice(0, 10)}
                   </span>
                   <div className="row">
-                    <button type="button" onClick={() => newLink(i.id)} aria-label={`New link for ${i.email}`}>
+                    <button type="button" onClick={() => newLink(i.id)} aria-label={`Copy new link for ${i.email}`}>
                       Copy new link
                     </button>
                     <button
