@@ -119,7 +119,10 @@ it('manages invitations, reporting lines, mentors and profiles on a phone', asyn
   const removeMentor = admin.getByRole('button', { name: 'Remove Boss as mentor of Member' });
   await removeMentor.waitFor();
   expect((await person('Member'))?.mentorIds).toHaveLength(1);
-  await admin.screenshot({ path: path.join(SHOTS, 'team-mentor-375.png'), fullPage: true });
+  await admin.locator('.table-scroll').evaluate((box) => {
+    box.scrollLeft = box.scrollWidth;
+  });
+  await admin.locator('.table-scroll').screenshot({ path: path.join(SHOTS, 'team-mentor-375.png') });
   await removeMentor.click();
   await admin.getByRole('status').getByText('Boss no longer mentors Member.').waitFor();
   expect((await person('Member'))?.mentorIds).toEqual([]);
