@@ -121,7 +121,9 @@ export function listCreditPage(
     ])
     .where('c.person_id', '=', personId);
   if (after) {
-    query = query.where(sql<boolean>`(c.repository_id, c.sha, c.kind) > (${after.repository_id}, ${after.sha}, ${after.kind})`);
+    query = query.where(
+      sql<boolean>`(c.repository_id, c.sha, c.kind) > (${after.repository_id}, ${after.sha}, ${after.kind})`,
+    );
   }
   return query.orderBy('c.repository_id').orderBy('c.sha').orderBy('c.kind').limit(limit).execute();
 }

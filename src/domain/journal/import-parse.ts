@@ -93,15 +93,13 @@ export function parseCsvEntries(
     message: `unknown column "${h}"; the columns are ${CSV_COLUMNS.join(', ')}`,
   }));
   const truncated = records.length > maxEntries;
-  const entries = records
-    .slice(0, maxEntries)
-    .map(({ record, info }) => ({
-      file,
-      line: info.lines,
-      fields: toEntryFields(
-        Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? unescapeFormula(v) : v])),
-      ),
-    }));
+  const entries = records.slice(0, maxEntries).map(({ record, info }) => ({
+    file,
+    line: info.lines,
+    fields: toEntryFields(
+      Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? unescapeFormula(v) : v])),
+    ),
+  }));
   return { entries, problems, truncated };
 }
 

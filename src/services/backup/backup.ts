@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
@@ -5,7 +6,6 @@ import {
   type BackupTableName,
   backupDocument,
 } from '../../contracts/backup.ts';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { insertAuditRows } from '../../db/repositories/audit.ts';
 import {
   countTableRows,
@@ -155,7 +155,9 @@ export interface BackupText {
 export async function exportBackupText(ctx: ServiceContext): Promise<BackupText> {
   await allowBackup(ctx);
   const exportedAt = nowIso(ctx);
-  const chunks: string[] = [`{"format":${JSON.stringify(BACKUP_FORMAT)},"exportedAt":${JSON.stringify(exportedAt)},"tables":{`];
+  const chunks: string[] = [
+    `{"format":${JSON.stringify(BACKUP_FORMAT)},"exportedAt":${JSON.stringify(exportedAt)},"tables":{`,
+  ];
   let tableCount = 0;
   let rowsInTable = 0;
   await readTables(ctx, (name, rows, first) => {
