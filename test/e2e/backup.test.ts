@@ -107,10 +107,10 @@ it('the admin downloads the installation’s backup and restores it into a new L
   expect(mine.journal).toEqual([
     expect.objectContaining({ title: '=Kept my private notes, "quoted"', body: '- first\n- second' }),
   ]);
-  const csv = await download(member, 'Journal as CSV');
+  const csv = await download(member, 'Entries as CSV');
   expect(csv.name).toBe(`leadway-journal-${today}.csv`);
   expect(csv.bytes.toString('utf8')).toContain(`"'=Kept my private notes, ""quoted""","'- first\n- second"`);
-  const markdown = await download(member, 'Journal as Markdown (.zip)');
+  const markdown = await download(member, 'Entries as Markdown (.zip)');
   expect(markdown.name).toBe(`leadway-journal-${today}.zip`);
   const files = unzipSync(new Uint8Array(markdown.bytes));
   expect(Object.keys(files)).toEqual(['2026-01-02-kept-my-private-notes-quoted.md']);

@@ -205,10 +205,10 @@ export function SettingsPage({ session }: { session: Session }) {
             Download your data
           </a>
           <a className="button secondary" href={downloads.journal(person.id, 'csv')} download>
-            Journal as CSV
+            Entries as CSV
           </a>
           <a className="button secondary" href={downloads.journal(person.id, 'markdown')} download>
-            Journal as Markdown (.zip)
+            Entries as Markdown (.zip)
           </a>
         </div>
       </div>
