@@ -16,6 +16,7 @@ import { type LogStream, loggerOptions } from './logging.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerAssessmentRoutes } from './routes/assessments.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerBackupRoutes } from './routes/backup.ts';
 import { registerFrameworkRoutes } from './routes/framework.ts';
 import { registerGitRoutes } from './routes/git.ts';
 import { registerGoalRoutes } from './routes/goals.ts';
@@ -127,6 +128,7 @@ export async function buildApp({
       registerReportRoutes(api, ctx);
       registerGitRoutes(api, ctx);
       registerRoundRoutes(api, ctx);
+      registerBackupRoutes(api, ctx);
     },
     { prefix: '/api' },
   );

@@ -455,7 +455,22 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     ['list registered repositories', 'GET', () => '/api/git/repositories', undefined, only({ admin: 200 }, 403)],
     ['import a repository', 'POST', () => '/api/git/repositories/nope/import', {}, only({ admin: 404 }, 403)],
     ['remove a repository', 'DELETE', () => '/api/git/repositories/nope', undefined, only({ admin: 404 }, 403)],
-    ['download a backup', 'GET', () => '/api/backup', undefined, only({}, 403)],
+    ['download a backup of the whole installation', 'GET', () => '/api/backup', undefined, only({ admin: 200 }, 403)],
+    ['download your own data', 'GET', () => `/api/people/${me()}/export`, undefined, only({ self: 200 }, 404)],
+    [
+      'download your journal as CSV',
+      'GET',
+      () => `/api/people/${me()}/journal/export?format=csv`,
+      undefined,
+      only({ self: 200 }, 404),
+    ],
+    [
+      'download your journal as Markdown files',
+      'GET',
+      () => `/api/people/${me()}/journal/export?format=markdown`,
+      undefined,
+      only({ self: 200 }, 404),
+    ],
     [
       'list the directory',
       'GET',
@@ -471,8 +486,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     for (const role of ROLES) {
       const res = await call(role, method, url(), body);
       actual[role] = res.statusCode;
-      // Whatever the answer, another person's private entry never appears in it.
-      if (role !== 'self') expect(res.body).not.toMatch(/"title":"private entry"/);
+      // Whatever the answer, another person's private entry never appears in it, but in the
+      // admin's backup of the whole installation (recorded in everyone's audit log).
+      const wholeBackup = role === 'admin' && method === 'GET' && url() === '/api/backup';
+      if (role !== 'self' && !wholeBackup) expect(res.body).not.toMatch(/"title":"private entry"/);
     }
     expect(actual).toEqual(expected);
   });

@@ -16,6 +16,7 @@ import type {
   SignupInput,
 } from '../../src/contracts/auth.ts';
 import type { BackupDocumentInput, RestoreOutput } from '../../src/contracts/backup.ts';
+import type { JournalExportFormat } from '../../src/contracts/export.ts';
 import type {
   GitEvidenceOutput,
   GitImportOutput,
@@ -255,4 +256,18 @@ export const api = {
     if (stage) params.set('stage', stage);
     return get<ReadinessOutput>(`/api/people/${personId}/readiness?${params}`, options);
   },
+};
+
+/**
+ * Files to download, as plain links (`<a href download>`): the browser sends the session cookie
+ * with them (reads need no CSRF token) and saves the answer under the server's dated file name.
+ */
+export const downloads = {
+  /** The whole installation's backup (admins only; the same document as `leadway export FILE`). */
+  backup: '/api/backup',
+  /** Everything about the person that they can see, as JSON (the person themself only). */
+  personalData: (personId: string) => `/api/people/${encodeURIComponent(personId)}/export`,
+  /** The person's journal in a format the journal import reads: CSV, or a zip of Markdown files. */
+  journal: (personId: string, format: JournalExportFormat) =>
+    `/api/people/${encodeURIComponent(personId)}/journal/export?format=${format}`,
 };

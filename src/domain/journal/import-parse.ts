@@ -34,6 +34,14 @@ function list(value: unknown): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Takes off the apostrophe that guards a cell against spreadsheet formulas ("'=x" → "=x"), as
+ * Leadway's own journal CSV writes it (export-format.ts#csvCell) and OWASP advises.
+ */
+export function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function toEntryFields(raw: Record<string, unknown>): Record<string, unknown> {
   const date = raw.date instanceof Date ? raw.date.toISOString().slice(0, 10) : raw.date;
   const fields: Record<string, unknown> = {
@@ -85,9 +93,13 @@ export function parseCsvEntries(
     message: `unknown column "${h}"; the columns are ${CSV_COLUMNS.join(', ')}`,
   }));
   const truncated = records.length > maxEntries;
-  const entries = records
-    .slice(0, maxEntries)
-    .map(({ record, info }) => ({ file, line: info.lines, fields: toEntryFields(record) }));
+  const entries = records.slice(0, maxEntries).map(({ record, info }) => ({
+    file,
+    line: info.lines,
+    fields: toEntryFields(
+      Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? unescapeFormula(v) : v])),
+    ),
+  }));
   return { entries, problems, truncated };
 }
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { backupDocument, restoreOutput } from '../../contracts/backup.ts';
 import { personIdParams } from '../../contracts/index.ts';
 import {
   readinessExportOutput,
@@ -7,11 +6,10 @@ import {
   readinessOutput,
   readinessQuery,
 } from '../../contracts/report.ts';
-import { exportBackup, importBackup } from '../../services/backup/backup.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { buildReadinessReport } from '../../services/report/readiness.ts';
 import { reportToHtml, reportToMarkdown, reportToPdf } from '../../services/report/render.ts';
-import { BODY_ERRORS, checkedByService, errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
+import { errorResponses, PARAM_ERRORS, zodRoutes } from './types.ts';
 
 export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext) {
   const r = zodRoutes(app);
@@ -50,45 +48,6 @@ export function registerReportRoutes(app: FastifyInstance, _ctx: ServiceContext)
       if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(reportToMarkdown(report));
       if (format === 'html') return reply.type('text/html; charset=utf-8').send(reportToHtml(report));
       return reply.type('application/pdf').send(await reportToPdf(report));
-    },
-  );
-  r.post(
-    '/backup',
-    {
-      // A backup of a whole installation is far larger than an ordinary request.
-      bodyLimit: 256 * 1024 * 1024,
-      // Restoring is how a new installation starts from an old one: allowed before any account exists.
-      config: { setup: true },
-      schema: {
-        tags: ['backup'],
-        operationId: 'restoreBackup',
-        summary:
-          'Before the first account only: restore a backup into the empty database (as `leadway import FILE` does)',
-        // Validated by the service once restoring is allowed, as BACKUP_INVALID.
-        body: checkedByService(backupDocument),
-        response: { 201: restoreOutput, ...errorResponses(...BODY_ERRORS, 409) },
-      },
-    },
-    async (request, reply) => reply.code(201).send({ restored: await importBackup(request.ctx, request.body) }),
-  );
-  r.get(
-    '/backup',
-    {
-      schema: {
-        tags: ['backup'],
-        operationId: 'exportBackup',
-        summary:
-          'Everything as one versioned JSON document; refused through the API (403): made on the server with `leadway export FILE`',
-        response: { 200: backupDocument, ...errorResponses() },
-      },
-    },
-    async (request, reply) => {
-      const backup = await exportBackup(request.ctx);
-      reply.header(
-        'content-disposition',
-        `attachment; filename="leadway-backup-${backup.exportedAt.slice(0, 10)}.json"`,
-      );
-      return backup;
     },
   );
 }

@@ -91,7 +91,9 @@ function RestoreBackup() {
       try {
         backup = JSON.parse(await file.text());
       } catch {
-        throw new Error(`${file.name} is not a JSON file made by “Download a backup” or \`leadway export\`.`);
+        throw new Error(
+          `${file.name} is not a JSON file made by “Download a backup of this installation” or \`leadway export\`.`,
+        );
       }
       const { restored } = await api.restoreBackup(backup);
       setStatus(
@@ -105,6 +107,11 @@ function RestoreBackup() {
   return (
     <details className="card">
       <summary>Restore a backup instead</summary>
+      <p className="muted small">
+        A backup is the file an admin saves with Settings → “Download a backup of this installation”
+        (leadway-backup-DATE.json), or one written by <code>leadway export FILE</code>. It holds every account, so you
+        sign in with your old email and password afterwards.
+      </p>
       <label htmlFor="restore-file">Backup file (JSON)</label>
       <input
         id="restore-file"

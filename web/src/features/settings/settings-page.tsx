@@ -1,13 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { GitImportOutput, RepositoryOutput } from '../../../../src/contracts/git.ts';
-import { api } from '../../api.ts';
+import { api, downloads } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import type { Session } from '../../session.ts';
 
-/** Settings: the git repositories evidence is mined from, and the emails that identify you in them. */
+/**
+ * Settings: the git repositories evidence is mined from and the installation's backup (admins), the
+ * emails that identify you in them, and downloads of your own data (everyone).
+ */
 export function SettingsPage({ session }: { session: Session }) {
   const { person } = session;
   const repositories = useApi(person.isAdmin ? 'repositories' : null, (signal) => api.repositories({ signal }));
@@ -139,15 +142,20 @@ export function SettingsPage({ session }: { session: Session }) {
           </form>
         </div>
       )}
-      <div className="card">
-        <h2>Backup</h2>
-        <p className="muted">
-          Everything in one JSON file: framework versions, people, assessments, goals and the journal.
-        </p>
-        <a className="button secondary" href="/api/backup" download>
-          Download a backup
-        </a>
-      </div>
+      {person.isAdmin && (
+        <div className="card">
+          <h2>Backup of this installation</h2>
+          <p className="muted">
+            Everything in one JSON file: every person’s profile, journal, goals and assessments (private ones included),
+            sign-in data (password hashes, never passwords) and the framework versions. Keep it somewhere safe. Restore
+            it into a new Leadway from its first page (“Restore a backup instead”) or with{' '}
+            <code>leadway import FILE</code>. Each member’s “Who looked at your data” will show that you downloaded it.
+          </p>
+          <a className="button secondary" href={downloads.backup} download>
+            Download a backup of this installation
+          </a>
+        </div>
+      )}
       <div className="card">
         <h2>Your email addresses</h2>
         <p className="muted">Commits and trailers made with any of these count as yours.</p>
@@ -183,6 +191,26 @@ export function SettingsPage({ session }: { session: Session }) {
           <input id="extra-email" name="email" type="email" required placeholder="you@work.example" />
           <button type="submit">Add email</button>
         </form>
+      </div>
+      <div className="card">
+        <h2>Your data</h2>
+        <p className="muted">
+          Everything Leadway holds about you, as JSON: profile, emails, assessments, path, goals, journal, 360 rounds
+          and the answers you gave, git credits, and who looked at your data. Your journal also comes as CSV or as
+          Markdown files (in a .zip), the formats Journal → “Import from CSV or Markdown” reads, so you can take it
+          elsewhere or bring it back.
+        </p>
+        <div className="row">
+          <a className="button secondary" href={downloads.personalData(person.id)} download>
+            Download your data
+          </a>
+          <a className="button secondary" href={downloads.journal(person.id, 'csv')} download>
+            Entries as CSV
+          </a>
+          <a className="button secondary" href={downloads.journal(person.id, 'markdown')} download>
+            Entries as Markdown (.zip)
+          </a>
+        </div>
       </div>
     </section>
   );
