@@ -4,7 +4,7 @@ import {
   IDEMPOTENCY_HEADER,
   IDEMPOTENCY_KEY_HOURS,
   IDEMPOTENCY_KEY_MAX,
-  idempotencyKey,
+  idempotencyKeyProblem,
 } from '../contracts/idempotency.ts';
 import {
   claimIdempotencyKey,
@@ -155,12 +155,10 @@ declare module 'fastify' {
 function readKey(request: FastifyRequest): string | undefined {
   const raw = request.headers[HEADER];
   if (raw === undefined) return undefined;
-  const parsed = idempotencyKey.safeParse(Array.isArray(raw) ? raw.join(', ') : raw);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? 'The Idempotency-Key header is not valid.';
-    throw new AppError('invalid', 'IDEMPOTENCY_KEY_INVALID', message, { [IDEMPOTENCY_HEADER]: message });
-  }
-  return parsed.data;
+  const key = Array.isArray(raw) ? raw.join(', ') : raw;
+  const problem = idempotencyKeyProblem(key);
+  if (problem) throw new AppError('invalid', 'IDEMPOTENCY_KEY_INVALID', problem, { [IDEMPOTENCY_HEADER]: problem });
+  return key;
 }
 
 /**

@@ -112,7 +112,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
     who.call('POST', url, body, key === undefined ? {} : { 'idempotency-key': key });
 
   it('covers every creating POST, derived from the registered routes', () => {
-    const document = app.swagger() as {
+    const document = app.swagger() as unknown as {
       paths: Record<string, Record<string, { operationId: string; security?: unknown[]; parameters?: unknown[] }>>;
     };
     const covered: string[] = [];
@@ -296,7 +296,7 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
       '',
     );
     expect(preview.statusCode).toBe(200);
-    const document = app.swagger() as {
+    const document = app.swagger() as unknown as {
       paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; description?: string }> }>>;
     };
     const header = document.paths['/api/people/{personId}/goals']?.post?.parameters?.find((p) => p.in === 'header');
