@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTRY_KINDS, ENTRY_SOURCES, VISIBILITIES } from '../domain/journal/journal.ts';
 import { isoDate } from './goals.ts';
-import { MAX_LENGTH } from './limits.ts';
+import { MAX_LENGTH, MAX_LINKS } from './limits.ts';
 
 export const entryIdParams = z.object({ entryId: z.string().min(1).max(100) });
 
@@ -18,7 +18,7 @@ export const createEntryInput = z.strictObject({
   areas: z.array(z.string().min(1).max(60)).min(1, 'tag at least one area').max(10),
   kind: z.enum(ENTRY_KINDS).default('other'),
   source: z.enum(ENTRY_SOURCES).default('manual'),
-  links: z.array(url).max(20).default([]),
+  links: z.array(url).max(MAX_LINKS).default([]),
   visibility: z.enum(VISIBILITIES).default('private'),
   goalId: z.string().min(1).max(100).nullable().optional(),
   goalActionId: z.string().min(1).max(100).nullable().optional(),
@@ -36,7 +36,7 @@ export const updateEntryInput = z.strictObject({
   body: z.string().max(MAX_LENGTH.entryBody).optional(),
   areas: z.array(z.string().min(1).max(60)).min(1, 'tag at least one area').max(10).optional(),
   kind: z.enum(ENTRY_KINDS).optional(),
-  links: z.array(url).max(20).optional(),
+  links: z.array(url).max(MAX_LINKS).optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   goalId: z.string().min(1).max(100).nullable().optional(),
   goalActionId: z.string().min(1).max(100).nullable().optional(),

@@ -41,5 +41,8 @@ export const MAX_LENGTH = {
   repositoryName: 120,
 } as const;
 
+/** Most links one journal entry holds. */
+export const MAX_LINKS = 20;
+
 /** The shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 10;
