@@ -1,5 +1,4 @@
 import type { AuditLineOutput } from '../../src/contracts/audit.ts';
-import { IDEMPOTENCY_HEADER, newIdempotencyKey } from '../../src/contracts/idempotency.ts';
 import type {
   AcceptInput,
   ApiTokenOutput,
@@ -33,6 +32,7 @@ import type {
   UpdateGoalActionInput,
   UpdateGoalInput,
 } from '../../src/contracts/goals.ts';
+import { IDEMPOTENCY_HEADER, newIdempotencyKey } from '../../src/contracts/idempotency.ts';
 import type {
   ActionStateOutput,
   AssessmentOutput,

@@ -81,7 +81,10 @@ export function invalidProps(
   describedBy?: string,
 ): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
   const ids = [describedBy, submission.problem(name) ? `${id}-error` : undefined].filter(Boolean).join(' ');
-  return { ...(submission.problem(name) ? { 'aria-invalid': true as const } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
+  return {
+    ...(submission.problem(name) ? { 'aria-invalid': true as const } : {}),
+    ...(ids ? { 'aria-describedby': ids } : {}),
+  };
 }
 
 /** The server's problem with one input, shown right under it (its id is `${id}-error`). */
@@ -158,7 +161,12 @@ export function SubmitButton({
   disabled?: boolean;
 }) {
   return (
-    <button type="submit" className={className} disabled={disabled || submission.pending} aria-busy={submission.pending}>
+    <button
+      type="submit"
+      className={className}
+      disabled={disabled || submission.pending}
+      aria-busy={submission.pending}
+    >
       {children}
     </button>
   );

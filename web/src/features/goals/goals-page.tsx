@@ -169,7 +169,10 @@ function GoalCard({ goal, areaName, onChange }: { goal: GoalOutput; areaName: st
             onSubmit={async (e) => {
               e.preventDefault();
               if (!newAction.trim()) return;
-              const saved = await actionForm.run(() => api.addGoalAction(goal.id, { title: newAction.trim() }), e.currentTarget);
+              const saved = await actionForm.run(
+                () => api.addGoalAction(goal.id, { title: newAction.trim() }),
+                e.currentTarget,
+              );
               if (saved) {
                 setNewAction('');
                 onChange();
@@ -283,16 +286,16 @@ function NewGoalForm({ session, onCreated }: { session: Session; onCreated: () =
     const created = await submission.run(
       () =>
         api.createGoal(person.id, {
-        areaId,
-        title: value('title'),
-        why: value('why'),
-        successCriteria: value('successCriteria'),
-        ...(value('dueOn') ? { dueOn: value('dueOn') } : {}),
-        actions: [
-          ...picked.map((id) => ({ frameworkActionId: id })),
-          ...(value('customAction') ? [{ title: value('customAction') }] : []),
-        ],
-      }),
+          areaId,
+          title: value('title'),
+          why: value('why'),
+          successCriteria: value('successCriteria'),
+          ...(value('dueOn') ? { dueOn: value('dueOn') } : {}),
+          actions: [
+            ...picked.map((id) => ({ frameworkActionId: id })),
+            ...(value('customAction') ? [{ title: value('customAction') }] : []),
+          ],
+        }),
       formElement,
     );
     if (!created) return;

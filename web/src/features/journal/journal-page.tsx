@@ -193,14 +193,14 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
     const entry = await submission.run(
       () =>
         api.createEntry(person.id, {
-        title: value('title'),
-        body: value('body'),
-        areas,
-        kind: value('kind') as EntryOutput['kind'],
-        visibility: value('visibility') as EntryOutput['visibility'],
-        links: value('links').split(/\s+/).filter(Boolean),
-        ...(value('occurredOn') ? { occurredOn: value('occurredOn') } : {}),
-        ...(value('goalId') ? { goalId: value('goalId') } : {}),
+          title: value('title'),
+          body: value('body'),
+          areas,
+          kind: value('kind') as EntryOutput['kind'],
+          visibility: value('visibility') as EntryOutput['visibility'],
+          links: value('links').split(/\s+/).filter(Boolean),
+          ...(value('occurredOn') ? { occurredOn: value('occurredOn') } : {}),
+          ...(value('goalId') ? { goalId: value('goalId') } : {}),
         }),
       formElement,
     );
