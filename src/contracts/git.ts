@@ -9,7 +9,7 @@ export const repositoryParams = z.object({ repositoryId: z.string().min(1).max(1
 export const registerRepositoryInput = z.strictObject({
   path: z.string().trim().min(1, 'required').max(MAX_LENGTH.repositoryPath),
   /** The branch or revision to import (HEAD when left out). */
-  rev: z.string().trim().min(1).max(255).optional(),
+  rev: z.string().trim().min(1).max(MAX_LENGTH.repositoryRev).optional(),
   /** A display name (the folder's name when left out). */
   name: z.string().trim().max(MAX_LENGTH.repositoryName).optional(),
 });

@@ -37,6 +37,8 @@ export const MAX_LENGTH = {
   ratingComment: 4000,
   /** A git repository's path on the server. */
   repositoryPath: 4096,
+  /** The branch or revision of a git repository to import. */
+  repositoryRev: 255,
   /** A git repository's display name. */
   repositoryName: 120,
 } as const;

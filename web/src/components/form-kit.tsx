@@ -23,6 +23,23 @@ export interface Submission {
   problem(name: string): string | undefined;
 }
 
+/** What FieldError, invalidProps and FormError read: a submission, or problemsOf(any error). */
+export interface Problems {
+  error: unknown;
+  problem(name: string): string | undefined;
+}
+
+/** The field problems of an error a page keeps itself (for forms that share one error state). */
+export function problemsOf(error: unknown): Problems {
+  return { error, problem: (name) => problemOf(error, name) };
+}
+
+function problemOf(error: unknown, name: string): string | undefined {
+  const fields = fieldsOf(error);
+  const key = Object.keys(fields).find((k) => belongsTo(k, name));
+  return key === undefined ? undefined : fields[key];
+}
+
 /** Field errors of an error, keyed by field path ("title", "ratings.0.comment"). */
 function fieldsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fields : {};
@@ -62,11 +79,7 @@ export function useSubmission(): Submission {
     }
   }, []);
   const reset = useCallback(() => setError(null), []);
-  const problem = (name: string) => {
-    const fields = fieldsOf(error);
-    const key = Object.keys(fields).find((k) => belongsTo(k, name));
-    return key === undefined ? undefined : fields[key];
-  };
+  const problem = (name: string) => problemOf(error, name);
   return { pending, error, run, reset, problem };
 }
 
@@ -75,7 +88,7 @@ export function useSubmission(): Submission {
  * the FieldError with the same `id` (plus any hint already describing the input).
  */
 export function invalidProps(
-  submission: Submission,
+  submission: Problems,
   name: string,
   id: string,
   describedBy?: string,
@@ -88,7 +101,7 @@ export function invalidProps(
 }
 
 /** The server's problem with one input, shown right under it (its id is `${id}-error`). */
-export function FieldError({ submission, name, id }: { submission: Submission; name: string; id: string }) {
+export function FieldError({ submission, name, id }: { submission: Problems; name: string; id: string }) {
   const problem = submission.problem(name);
   if (!problem) return null;
   return (
@@ -108,7 +121,7 @@ export function FormError({
   shown = [],
   labels = {},
 }: {
-  submission: Submission;
+  submission: Problems;
   shown?: readonly string[];
   labels?: Readonly<Record<string, string>>;
 }) {
@@ -120,8 +133,8 @@ export function FormError({
   let message: ReactNode;
   if (fields.length === 0) message = error instanceof Error ? error.message : String(error);
   else if (elsewhere.length === 0)
-    message = marked === 1 ? 'Please fix the field marked above.' : 'Please fix the fields marked above.';
-  else message = marked > 0 ? 'Please fix the fields marked above, and:' : 'Please fix:';
+    message = marked === 1 ? 'Please fix the marked field.' : 'Please fix the marked fields.';
+  else message = marked > 0 ? 'Please fix the marked fields, and:' : 'Please fix:';
   return (
     <div role="alert" className="notice notice-error">
       <p>{message}</p>

@@ -1,6 +1,15 @@
 import { type FormEvent, useState } from 'react';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import {
+  FieldError,
+  FormError,
+  invalidProps,
+  problemsOf,
+  SubmitButton,
+  useSubmission,
+} from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -14,6 +23,10 @@ export function AccountPage() {
   const [newToken, setNewToken] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // One request at a time per form; field problems shown on their inputs.
+  const passwordForm = useSubmission();
+  const tokenForm = useSubmission();
+  const problems = problemsOf(error);
 
   async function changePassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +58,7 @@ export function AccountPage() {
   return (
     <section className="narrow">
       <h1>Your account</h1>
-      <ErrorNotice error={error} />
+      <FormError submission={problems} shown={['current', 'next', 'name']} />
       {status && (
         <p role="status" className="notice">
           {status}
@@ -69,17 +82,41 @@ export function AccountPage() {
           </ul>
         )}
       </div>
-      <form className="card form" onSubmit={changePassword} aria-labelledby="password-title">
+      <form
+        className="card form"
+        onSubmit={(e) => passwordForm.run(() => changePassword(e))}
+        aria-labelledby="password-title"
+      >
         <h2 id="password-title">Change password</h2>
         <div className="field">
           <label htmlFor="pw-current">Current password</label>
-          <input id="pw-current" name="current" type="password" autoComplete="current-password" required />
+          <input
+            id="pw-current"
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={MAX_LENGTH.password}
+            {...invalidProps(problems, 'current', 'pw-current')}
+          />
+          <FieldError submission={problems} name="current" id="pw-current" />
         </div>
         <div className="field">
           <label htmlFor="pw-next">New password (at least 10 characters)</label>
-          <input id="pw-next" name="next" type="password" autoComplete="new-password" required />
+          <input
+            id="pw-next"
+            name="next"
+            type="password"
+            autoComplete="new-password"
+            required
+            maxLength={MAX_LENGTH.password}
+            {...invalidProps(problems, 'next', 'pw-next')}
+          />
+          <FieldError submission={problems} name="next" id="pw-next" />
         </div>
-        <button type="submit">Change password</button>
+        <SubmitButton submission={passwordForm} className="">
+          Change password
+        </SubmitButton>
       </form>
       <div className="card">
         <h2>Personal API tokens</h2>
@@ -112,12 +149,22 @@ export function AccountPage() {
             </li>
           ))}
         </ul>
-        <form className="row" onSubmit={createToken}>
+        <form className="row" onSubmit={(e) => tokenForm.run(() => createToken(e))}>
           <label className="visually-hidden" htmlFor="token-name">
             Token name
           </label>
-          <input id="token-name" name="name" placeholder="e.g. laptop scripts" required />
-          <button type="submit">Create token</button>
+          <input
+            id="token-name"
+            name="name"
+            placeholder="e.g. laptop scripts"
+            required
+            maxLength={MAX_LENGTH.tokenName}
+            {...invalidProps(problems, 'name', 'token-name')}
+          />
+          <SubmitButton submission={tokenForm} className="">
+            Create token
+          </SubmitButton>
+          <FieldError submission={problems} name="name" id="token-name" />
         </form>
         {newToken && (
           <div role="status" className="notice">

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
 import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api, setCsrfToken } from '../../api.ts';

@@ -1,6 +1,15 @@
 import { type FormEvent, useState } from 'react';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import {
+  FieldError,
+  FormError,
+  invalidProps,
+  problemsOf,
+  SubmitButton,
+  useSubmission,
+} from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -14,6 +23,9 @@ export function TeamPage({ session }: { session: Session }) {
   const load = everyone.reload;
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // One request at a time; field problems shown on their inputs.
+  const inviteForm = useSubmission();
+  const problems = problemsOf(error);
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? '–';
   const isManager = people.some((p) => p.managerId === me.id);
 
@@ -41,7 +53,7 @@ export function TeamPage({ session }: { session: Session }) {
     <section>
       <h1>Team</h1>
       <p className="lede">Who reports to whom and who mentors whom. This page shows no one’s private data.</p>
-      <ErrorNotice error={error} />
+      <FormError submission={problems} shown={['email', 'team']} />
       <div className="overview-grid">
         <div className="card">
           <ErrorNotice error={everyone.error} />
@@ -123,15 +135,29 @@ export function TeamPage({ session }: { session: Session }) {
           </div>
         </div>
         {(me.isAdmin || isManager) && (
-          <form className="card form" onSubmit={invite} aria-labelledby="invite-title">
+          <form className="card form" onSubmit={(e) => inviteForm.run(() => invite(e))} aria-labelledby="invite-title">
             <h2 id="invite-title">Invite someone</h2>
             <div className="field">
               <label htmlFor="invite-email">Email</label>
-              <input id="invite-email" name="email" type="email" required />
+              <input
+                id="invite-email"
+                name="email"
+                type="email"
+                required
+                maxLength={MAX_LENGTH.email}
+                {...invalidProps(problems, 'email', 'invite-email')}
+              />
+              <FieldError submission={problems} name="email" id="invite-email" />
             </div>
             <div className="field">
               <label htmlFor="invite-team">Team (optional)</label>
-              <input id="invite-team" name="team" />
+              <input
+                id="invite-team"
+                name="team"
+                maxLength={MAX_LENGTH.team}
+                {...invalidProps(problems, 'team', 'invite-team')}
+              />
+              <FieldError submission={problems} name="team" id="invite-team" />
             </div>
             {me.isAdmin && (
               <div className="field">
@@ -162,9 +188,7 @@ export function TeamPage({ session }: { session: Session }) {
                 <input type="checkbox" name="isAdmin" /> Make them an admin
               </label>
             )}
-            <button type="submit" className="primary">
-              Create invitation link
-            </button>
+            <SubmitButton submission={inviteForm}>Create invitation link</SubmitButton>
             {link && (
               <div role="status" className="notice">
                 <p>Send this link; it works once, for seven days:</p>
