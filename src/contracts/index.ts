@@ -32,7 +32,15 @@ export const emailAddress = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('must be an email address such as ada@example.com').max(MAX_LENGTH.email));
+  .pipe(
+    z
+      // The wording is for a malformed address; a too-long one gets the usual "At most 254 characters.".
+      .email({
+        error: (issue) =>
+          (issue.code as string) === 'too_big' ? undefined : 'must be an email address such as ada@example.com',
+      })
+      .max(MAX_LENGTH.email),
+  );
 
 export const personIdParams = z.object({ personId: id });
 export const assessmentIdParams = z.object({ assessmentId: id });
