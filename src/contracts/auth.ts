@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailAddress, personOutput } from './index.ts';
+import { MAX_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
 
 /**
  * Accounts: signing up, in and out, passwords, personal API tokens, invitations. The routes
@@ -7,30 +8,39 @@ import { emailAddress, personOutput } from './index.ts';
  * `parseInput` (so the CLI and the API refuse the same input with the same answer).
  */
 
-const password = z.string().min(10, 'use at least 10 characters').max(200);
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_LENGTH.password);
 
 /** The first run's sign-up: the admin's profile and password. */
 export const signupInput = z.strictObject({
-  name: z.string().trim().min(1, 'required').max(120),
+  name: z.string().trim().min(1, 'required').max(MAX_LENGTH.personName),
   email: emailAddress,
   password,
-  roleTitle: z.string().trim().min(1, 'required').max(120),
-  team: z.string().trim().max(120).optional(),
+  roleTitle: z.string().trim().min(1, 'required').max(MAX_LENGTH.roleTitle),
+  team: z.string().trim().max(MAX_LENGTH.team).optional(),
 });
 export type SignupInput = z.input<typeof signupInput>;
 
 /** Signing in with email and password. */
-export const loginInput = z.strictObject({ email: emailAddress, password: z.string().min(1, 'required').max(200) });
+export const loginInput = z.strictObject({
+  email: emailAddress,
+  password: z.string().min(1, 'required').max(MAX_LENGTH.password),
+});
 export type LoginInput = z.input<typeof loginInput>;
 
 /** A password change: the current one and the next. */
-export const passwordChangeInput = z.strictObject({ current: z.string().min(1).max(200), next: password });
+export const passwordChangeInput = z.strictObject({
+  current: z.string().min(1).max(MAX_LENGTH.password),
+  next: password,
+});
 export type PasswordChangeInput = z.input<typeof passwordChangeInput>;
 
 /** An invitation: whom, into which team, under which manager and mentor. */
 export const invitationInput = z.strictObject({
   email: emailAddress,
-  team: z.string().trim().max(120).optional(),
+  team: z.string().trim().max(MAX_LENGTH.team).optional(),
   managerId: z.string().min(1).max(100).optional(),
   mentorId: z.string().min(1).max(100).optional(),
   isAdmin: z.boolean().default(false),
@@ -39,14 +49,14 @@ export type InvitationInput = z.input<typeof invitationInput>;
 
 /** Accepting an invitation: the new member's name, password and role. */
 export const acceptInput = z.strictObject({
-  name: z.string().trim().min(1, 'required').max(120),
+  name: z.string().trim().min(1, 'required').max(MAX_LENGTH.personName),
   password,
-  roleTitle: z.string().trim().min(1, 'required').max(120),
+  roleTitle: z.string().trim().min(1, 'required').max(MAX_LENGTH.roleTitle),
 });
 export type AcceptInput = z.input<typeof acceptInput>;
 
 /** A personal API token's label. */
-export const tokenName = z.string().trim().min(1, 'name the token, e.g. "laptop CLI"').max(80);
+export const tokenName = z.string().trim().min(1, 'name the token, e.g. "laptop CLI"').max(MAX_LENGTH.tokenName);
 
 /** Creating a personal API token. */
 export const createTokenInput = z.strictObject({ name: tokenName });

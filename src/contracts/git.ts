@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LENGTH } from './limits.ts';
 
 /** Registered git repositories, imports of their history, and git evidence per month. */
 
@@ -6,11 +7,11 @@ export const repositoryParams = z.object({ repositoryId: z.string().min(1).max(1
 
 /** Registering a repository on the server's disk. */
 export const registerRepositoryInput = z.strictObject({
-  path: z.string().trim().min(1, 'required').max(4096),
+  path: z.string().trim().min(1, 'required').max(MAX_LENGTH.repositoryPath),
   /** The branch or revision to import (HEAD when left out). */
-  rev: z.string().trim().min(1).max(255).optional(),
+  rev: z.string().trim().min(1).max(MAX_LENGTH.repositoryRev).optional(),
   /** A display name (the folder's name when left out). */
-  name: z.string().trim().max(120).optional(),
+  name: z.string().trim().max(MAX_LENGTH.repositoryName).optional(),
 });
 export type RegisterRepositoryInput = z.input<typeof registerRepositoryInput>;
 

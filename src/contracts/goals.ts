@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { GOAL_STATUSES } from '../domain/goals/progress.ts';
 import { isIsoDate, VISIBILITIES } from '../domain/journal/journal.ts';
+import { MAX_LENGTH } from './limits.ts';
 
 /** A calendar date as YYYY-MM-DD. */
-export const isoDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-11-20');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD, e.g. 2026-11-20.')
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isIsoDate(value), 'Pick a date that exists.');
 
-const title = z.string().trim().min(1, 'required').max(200);
+const title = z.string().trim().min(1, 'required').max(MAX_LENGTH.goalTitle);
 
 export const goalIdParams = z.object({ goalId: z.string().min(1).max(100) });
 export const goalActionParams = z.object({ goalId: z.string().min(1).max(100), actionId: z.string().min(1).max(100) });
@@ -21,8 +25,8 @@ export type GoalActionInput = z.infer<typeof goalActionInput>;
 export const createGoalInput = z.strictObject({
   areaId: z.string().min(1).max(60),
   title,
-  why: z.string().trim().max(4000).default(''),
-  successCriteria: z.string().trim().max(4000).default(''),
+  why: z.string().trim().max(MAX_LENGTH.goalText).default(''),
+  successCriteria: z.string().trim().max(MAX_LENGTH.goalText).default(''),
   dueOn: isoDate.nullable().optional(),
   status: z.enum(GOAL_STATUSES).default('active'),
   /** Who may see it besides you: private (default), mentor, manager, team. */
@@ -33,8 +37,8 @@ export type CreateGoalInput = z.input<typeof createGoalInput>;
 
 export const updateGoalInput = z.strictObject({
   title: title.optional(),
-  why: z.string().trim().max(4000).optional(),
-  successCriteria: z.string().trim().max(4000).optional(),
+  why: z.string().trim().max(MAX_LENGTH.goalText).optional(),
+  successCriteria: z.string().trim().max(MAX_LENGTH.goalText).optional(),
   dueOn: isoDate.nullable().optional(),
   status: z.enum(GOAL_STATUSES).optional(),
   visibility: z.enum(VISIBILITIES).optional(),
@@ -49,7 +53,7 @@ export const updateGoalActionInput = z.strictObject({
 export type UpdateGoalActionInput = z.infer<typeof updateGoalActionInput>;
 
 export const checkinInput = z.strictObject({
-  note: z.string().trim().min(1, 'write a line about where the goal stands').max(4000),
+  note: z.string().trim().min(1, 'write a line about where the goal stands').max(MAX_LENGTH.checkinNote),
   confidence: z.number().int().min(1, 'from 1 (unlikely) to 5 (sure)').max(5, 'from 1 (unlikely) to 5 (sure)'),
 });
 export type CheckinInput = z.infer<typeof checkinInput>;

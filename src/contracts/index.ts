@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { frameworkObjectSchema } from '../domain/framework/schema.ts';
+import { MAX_LENGTH } from './limits.ts';
+// Refused values in plain words, everywhere zod is used (API, services, CLI).
+import './messages.ts';
 
 /**
  * Request and response schemas shared by the server (validation + OpenAPI), the web app and the CLI.
@@ -29,26 +32,34 @@ export const emailAddress = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('must be an email address such as ada@example.com').max(254));
+  .pipe(
+    z
+      // The wording is for a malformed address; a too-long one gets the usual "At most 254 characters.".
+      .email({
+        error: (issue) =>
+          (issue.code as string) === 'too_big' ? undefined : 'must be an email address such as ada@example.com',
+      })
+      .max(MAX_LENGTH.email),
+  );
 
 export const personIdParams = z.object({ personId: id });
 export const assessmentIdParams = z.object({ assessmentId: id });
 export const actionParams = z.object({ personId: id, actionId: id });
 
-const name = z.string().trim().min(1, 'required').max(120);
+const name = z.string().trim().min(1, 'required').max(MAX_LENGTH.personName);
 
 export const createPersonInput = z.strictObject({
   name,
   email: emailAddress,
-  roleTitle: z.string().trim().min(1, 'required').max(120),
-  team: z.string().trim().max(120).optional(),
+  roleTitle: z.string().trim().min(1, 'required').max(MAX_LENGTH.roleTitle),
+  team: z.string().trim().max(MAX_LENGTH.team).optional(),
 });
 export type CreatePersonInput = z.infer<typeof createPersonInput>;
 
 export const updatePersonInput = z.strictObject({
   name: name.optional(),
-  roleTitle: z.string().trim().min(1).max(120).optional(),
-  team: z.string().trim().max(120).nullable().optional(),
+  roleTitle: z.string().trim().min(1).max(MAX_LENGTH.roleTitle).optional(),
+  team: z.string().trim().max(MAX_LENGTH.team).nullable().optional(),
   track: z.string().min(1).max(60).optional(),
   stage: z.string().min(1).max(60).optional(),
   /** Admins only: the person's manager (null for none). */
@@ -121,7 +132,11 @@ export const recordReflectionInput = z.strictObject({
   chosenTrack: z.string().min(1).max(60).optional(),
   /** Target stage on the chosen track; defaults to its first stage. */
   chosenStage: z.string().min(1).max(60).optional(),
-  why: z.string().trim().min(1, 'say in a sentence or two why this path, in your own words').max(4000),
+  why: z
+    .string()
+    .trim()
+    .min(1, 'say in a sentence or two why this path, in your own words')
+    .max(MAX_LENGTH.reflectionWhy),
 });
 export type RecordReflectionInput = z.infer<typeof recordReflectionInput>;
 
@@ -139,7 +154,7 @@ export type ReflectionOutput = z.infer<typeof reflectionOutput>;
 export const ratingInput = z.strictObject({
   areaId: z.string().min(1).max(60),
   level: z.number().int().min(1, 'levels run from 1 to 4').max(4, 'levels run from 1 to 4'),
-  comment: z.string().trim().max(4000).default(''),
+  comment: z.string().trim().max(MAX_LENGTH.ratingComment).default(''),
 });
 
 export const submitAssessmentInput = z.strictObject({

@@ -1,23 +1,24 @@
 import { z } from 'zod';
 import { ENTRY_KINDS, ENTRY_SOURCES, VISIBILITIES } from '../domain/journal/journal.ts';
 import { isoDate } from './goals.ts';
+import { MAX_LENGTH, MAX_LINKS } from './limits.ts';
 
 export const entryIdParams = z.object({ entryId: z.string().min(1).max(100) });
 
 const url = z
   .string()
   .trim()
-  .max(2000)
+  .max(MAX_LENGTH.link)
   .refine((v) => /^https?:\/\/\S+$/i.test(v), 'must be an http(s) link, e.g. https://example.com/pr/42');
 
 export const createEntryInput = z.strictObject({
   occurredOn: isoDate.optional(),
-  title: z.string().trim().min(1, 'required').max(300),
-  body: z.string().max(50_000).default(''),
+  title: z.string().trim().min(1, 'required').max(MAX_LENGTH.entryTitle),
+  body: z.string().max(MAX_LENGTH.entryBody).default(''),
   areas: z.array(z.string().min(1).max(60)).min(1, 'tag at least one area').max(10),
   kind: z.enum(ENTRY_KINDS).default('other'),
   source: z.enum(ENTRY_SOURCES).default('manual'),
-  links: z.array(url).max(20).default([]),
+  links: z.array(url).max(MAX_LINKS).default([]),
   visibility: z.enum(VISIBILITIES).default('private'),
   goalId: z.string().min(1).max(100).nullable().optional(),
   goalActionId: z.string().min(1).max(100).nullable().optional(),
@@ -31,11 +32,11 @@ export type CreateEntryInput = z.input<typeof createEntryInput>;
  */
 export const updateEntryInput = z.strictObject({
   occurredOn: isoDate.optional(),
-  title: z.string().trim().min(1, 'required').max(300).optional(),
-  body: z.string().max(50_000).optional(),
+  title: z.string().trim().min(1, 'required').max(MAX_LENGTH.entryTitle).optional(),
+  body: z.string().max(MAX_LENGTH.entryBody).optional(),
   areas: z.array(z.string().min(1).max(60)).min(1, 'tag at least one area').max(10).optional(),
   kind: z.enum(ENTRY_KINDS).optional(),
-  links: z.array(url).max(20).optional(),
+  links: z.array(url).max(MAX_LINKS).optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   goalId: z.string().min(1).max(100).nullable().optional(),
   goalActionId: z.string().min(1).max(100).nullable().optional(),
@@ -68,7 +69,7 @@ export const entriesQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   goalId: z.string().max(100).optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(MAX_LENGTH.search).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

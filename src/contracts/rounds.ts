@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RATER_RELATIONS } from '../domain/rounds/results.ts';
+import { MAX_LENGTH } from './limits.ts';
 
 /**
  * 360 rounds. The two request bodies are validated by the services with `parseInput` (the routes
@@ -24,7 +25,7 @@ export const rateInput = z.strictObject({
       z.strictObject({
         areaId: z.string().min(1).max(60),
         level: z.number().int().min(1, 'levels run from 1 to 4').max(4, 'levels run from 1 to 4'),
-        comment: z.string().trim().max(4000).default(''),
+        comment: z.string().trim().max(MAX_LENGTH.ratingComment).default(''),
       }),
     )
     .min(1)

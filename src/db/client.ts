@@ -9,6 +9,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-goals-and-journal.ts';
 import * as m0003 from './migrations/0003-git-evidence.ts';
 import * as m0004 from './migrations/0004-accounts.ts';
+import * as m0005 from './migrations/0005-idempotency-keys.ts';
 import * as m0007 from './migrations/0007-invitation-revocation.ts';
 import type { Database } from './schema.ts';
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-goals-and-journal': m0002,
   '0003-git-evidence': m0003,
   '0004-accounts': m0004,
+  '0005-idempotency-keys': m0005,
   '0007-invitation-revocation': m0007,
 };
 

@@ -30,6 +30,7 @@ export interface Database {
   audit_log: AuditLogTable;
   assessment_rounds: AssessmentRoundsTable;
   round_raters: RoundRatersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export interface TeamsTable {
@@ -307,4 +308,20 @@ export interface RoundRatersTable {
   relation: string;
   invited_at: string;
   assessment_id: string | null;
+}
+
+/** One `Idempotency-Key` of a person (server/idempotency.ts); expires after a day. */
+export interface IdempotencyKeysTable {
+  person_id: string;
+  /** SHA-256 of the key (hex); the key itself is never stored. */
+  key_hash: string;
+  /** HMAC-SHA-256 of method, path and body under the key (hex). */
+  fingerprint: string;
+  state: 'in_progress' | 'done';
+  status_code: number | null;
+  content_type: string | null;
+  /** The first answer's body, AES-256-GCM under a key derived from the idempotency key (base64). */
+  response: string | null;
+  created_at: string;
+  completed_at: string | null;
 }

@@ -11,6 +11,7 @@ import { packageRoot } from '../package-root.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
 import { handleClientError, handleError, handleFrameworkError } from './errors.ts';
+import { registerIdempotency } from './idempotency.ts';
 import { rejectNulCharacters } from './input-guards.ts';
 import { type LogStream, loggerOptions } from './logging.ts';
 import { openapiOptions } from './openapi.ts';
@@ -101,6 +102,8 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await registerAuth(app, ctx, { secureCookies: isPublic });
+  // Idempotency-Key on creating POSTs: after sign-in, so keys belong to the person (idempotency.ts).
+  registerIdempotency(app);
 
   await app.register(
     async (api) => {

@@ -80,15 +80,43 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.code(status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }
 
+/** parseInput's message when a service names no other (domain/errors.ts). */
+const GENERIC_INVALID = 'The request is not valid.';
+/** At most this many field problems are spelled out in an error's message (all are in `fields`). */
+const FIELDS_IN_MESSAGE = 3;
+
+/**
+ * The message of a validation error: what to fix, field by field, in words ("The request body has
+ * a problem: why: At most 4,000 characters."), the first few of them.
+ */
+export function summarise(fields: FieldErrors, what: string): string {
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return `${what} is not valid.`;
+  const listed = entries
+    .slice(0, FIELDS_IN_MESSAGE)
+    .map(([field, problem]) => (field === '(root)' ? problem : `${field}: ${problem}`))
+    .join('; ');
+  const more = entries.length > FIELDS_IN_MESSAGE ? ` (and ${entries.length - FIELDS_IN_MESSAGE} more)` : '';
+  const count = entries.length === 1 ? 'a problem' : `${entries.length} problems`;
+  return `${what} has ${count}: ${listed}${more}`;
+}
+
 /**
  * Maps every thrown error to `{ error: { code, message, fields? } }`. Expected failures keep
  * their status; anything unexpected is logged and answered with a bland 500 — never a stack trace.
  */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
-    return send(reply, STATUS_BY_KIND[error.kind], error.code, error.message, error.fields);
+    // A service's parseInput refusal says only "The request is not valid."; name what to fix.
+    const message =
+      error.code === 'VALIDATION_FAILED' && error.message === GENERIC_INVALID && error.fields
+        ? summarise(error.fields, 'The request')
+        : error.message;
+    return send(reply, STATUS_BY_KIND[error.kind], error.code, message, error.fields);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // Each issue's message is already in words (contracts/messages.ts); `fields` is keyed by the
+    // input's path ("title", "ratings.0.comment"), which is what a form maps to its inputs.
     const where = (error as FastifyError).validationContext ?? 'body';
     const fields: FieldErrors = {};
     for (const v of error.validation) {
@@ -97,14 +125,14 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       if (v.keyword === 'unrecognized_keys' && keys) {
         for (const key of keys) fields[path ? `${path}.${key}` : key] = 'unknown field';
       } else {
-        fields[path || '(root)'] ??= v.message ?? 'invalid';
+        fields[path || '(root)'] ??= v.message ?? 'Not valid here.';
       }
     }
-    const names = Object.keys(fields).join(', ');
-    return send(reply, 400, 'VALIDATION_FAILED', `The request ${where} is not valid (${names}).`, fields);
+    return send(reply, 400, 'VALIDATION_FAILED', summarise(fields, `The request ${where}`), fields);
   }
   if (error instanceof ZodError) {
-    return send(reply, 400, 'VALIDATION_FAILED', 'The request is not valid.', fieldsFromIssues(error.issues));
+    const fields = fieldsFromIssues(error.issues);
+    return send(reply, 400, 'VALIDATION_FAILED', summarise(fields, 'The request'), fields);
   }
   const code = (error as FastifyError).code;
   const known = code ? FASTIFY_ERRORS[code] : undefined;

@@ -3,6 +3,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { z } from 'zod';
 import { errorResponseSchema } from '../contracts/index.ts';
 import { SESSION_COOKIE } from './auth.ts';
+import { acceptsIdempotencyKey, IDEMPOTENCY_HEADER_DOC } from './idempotency.ts';
 
 /**
  * The OpenAPI document served at /api/docs, built from the routes' contract schemas.
@@ -29,7 +30,9 @@ const documentRoute: SwaggerTransform = (input) => {
   const methods = Array.isArray(method) ? method : [method];
   if (config?.public || config?.setup) return { ...result, schema: { ...schema, security: [] } };
   if (methods.every((m) => SAFE_METHODS.has(m))) return result;
-  return { ...result, schema: { ...schema, security: [{ session: [], csrf: [] }, { bearer: [] }] } };
+  // Creating POSTs take an Idempotency-Key header (server/idempotency.ts).
+  const headers = acceptsIdempotencyKey(input.route) ? { headers: IDEMPOTENCY_HEADER_DOC } : {};
+  return { ...result, schema: { ...schema, ...headers, security: [{ session: [], csrf: [] }, { bearer: [] }] } };
 };
 
 /**

@@ -34,6 +34,7 @@ import type {
   UpdateGoalActionInput,
   UpdateGoalInput,
 } from '../../src/contracts/goals.ts';
+import { IDEMPOTENCY_HEADER, newIdempotencyKey } from '../../src/contracts/idempotency.ts';
 import type {
   ActionStateOutput,
   AssessmentOutput,
@@ -109,23 +110,64 @@ function abortError(): DOMException {
   return new DOMException('The request was aborted.', 'AbortError');
 }
 
+/**
+ * Keys of POSTs whose answer never arrived (the network failed), by method, URL and body: pressing
+ * the same button again with the same form is a retry of that submission and reuses its key, so
+ * the server answers with what the first one did if it got through (server/idempotency.ts). Any
+ * answer settles a submission: the next one, even with the same content, is new.
+ */
+const unsettledKeys = new Map<string, string>();
+
+/** How many times a lost request is sent again, and how long to wait for the first one's answer. */
+const NETWORK_RETRIES = 2;
+const IN_PROGRESS_RETRIES = 20;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function request<T>(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const { signal } = options;
-  let response: Response;
   const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ?? null,
-    });
-  } catch (e) {
-    if (signal?.aborted || isAbortError(e)) throw abortError();
-    throw new ApiError('NETWORK', 'Leadway’s server cannot be reached. Is `npm start` still running?');
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  // Every POST of a submission carries one key; the server ignores it where nothing is created.
+  const signature = `${method} ${url} ${payload ?? ''}`;
+  const key = method === 'POST' ? (unsettledKeys.get(signature) ?? newIdempotencyKey()) : undefined;
+  if (key) headers[IDEMPOTENCY_HEADER] = key;
+  let response: Response | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: payload,
+        signal: signal ?? null,
+      });
+    } catch (e) {
+      if (signal?.aborted || isAbortError(e)) throw abortError();
+      // The request may have been carried out and only its answer lost: the same key makes
+      // sending it again safe.
+      if (key && attempt < NETWORK_RETRIES) {
+        await pause(300 * (attempt + 1));
+        continue;
+      }
+      if (key) unsettledKeys.set(signature, key);
+      throw new ApiError('NETWORK', 'Leadway’s server cannot be reached. Is `npm start` still running?');
+    }
+    // The first request with this key is still running: wait for its answer, with the same key.
+    if (key && response.status === 409 && attempt < IN_PROGRESS_RETRIES) {
+      const code = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as { error?: { code?: string } } | undefined;
+      if (code?.error?.code === 'IDEMPOTENCY_IN_PROGRESS') {
+        await pause(500);
+        continue;
+      }
+    }
+    break;
   }
+  if (key) unsettledKeys.delete(signature);
   // A 204 has no body: the call resolves to undefined (the contracts' NoContent).
   let data: unknown;
   let unreadable = false;

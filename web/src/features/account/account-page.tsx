@@ -1,7 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import {
+  FieldError,
+  FormError,
+  invalidProps,
+  problemsOf,
+  SubmitButton,
+  useSubmission,
+} from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -17,6 +26,11 @@ export function AccountPage({ session }: { session: Session }) {
   const [newToken, setNewToken] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // One request at a time per form; field problems shown on their inputs.
+  const profileForm = useSubmission();
+  const passwordForm = useSubmission();
+  const tokenForm = useSubmission();
+  const problems = problemsOf(error);
 
   async function saveProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,28 +75,51 @@ export function AccountPage({ session }: { session: Session }) {
   return (
     <section className="narrow">
       <h1>Your account</h1>
-      <ErrorNotice error={error} />
+      <FormError submission={problems} shown={['current', 'next', 'name', 'roleTitle']} />
       {status && (
         <p role="status" className="notice">
           {status}
         </p>
       )}
-      <form className="card form" onSubmit={saveProfile} aria-labelledby="profile-title">
+      <form
+        className="card form"
+        onSubmit={(e) => profileForm.run(() => saveProfile(e))}
+        aria-labelledby="profile-title"
+      >
         <h2 id="profile-title">Your profile</h2>
         <div className="field">
           <label htmlFor="profile-name">Name</label>
-          <input id="profile-name" name="name" defaultValue={me.name} autoComplete="name" required maxLength={120} />
+          <input
+            id="profile-name"
+            name="name"
+            defaultValue={me.name}
+            autoComplete="name"
+            required
+            maxLength={MAX_LENGTH.personName}
+            {...invalidProps(problems, 'name', 'profile-name')}
+          />
+          <FieldError submission={problems} name="name" id="profile-name" />
         </div>
         <div className="field">
           <label htmlFor="profile-role">Current role</label>
-          <input id="profile-role" name="roleTitle" defaultValue={me.roleTitle} required maxLength={120} />
+          <input
+            id="profile-role"
+            name="roleTitle"
+            defaultValue={me.roleTitle}
+            required
+            maxLength={MAX_LENGTH.roleTitle}
+            {...invalidProps(problems, 'roleTitle', 'profile-role')}
+          />
+          <FieldError submission={problems} name="roleTitle" id="profile-role" />
         </div>
         <p className="muted">
           Signed in as {me.email}
           {me.team ? `, team ${me.team}` : ''}. Your team, manager and mentors are set by an admin; your track on the{' '}
           <Link href="/path">path</Link> page.
         </p>
-        <button type="submit">Save profile</button>
+        <SubmitButton submission={profileForm} className="">
+          Save profile
+        </SubmitButton>
       </form>
       <div className="card">
         <h2>Who looked at your data</h2>
@@ -102,17 +139,41 @@ export function AccountPage({ session }: { session: Session }) {
           </ul>
         )}
       </div>
-      <form className="card form" onSubmit={changePassword} aria-labelledby="password-title">
+      <form
+        className="card form"
+        onSubmit={(e) => passwordForm.run(() => changePassword(e))}
+        aria-labelledby="password-title"
+      >
         <h2 id="password-title">Change password</h2>
         <div className="field">
           <label htmlFor="pw-current">Current password</label>
-          <input id="pw-current" name="current" type="password" autoComplete="current-password" required />
+          <input
+            id="pw-current"
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={MAX_LENGTH.password}
+            {...invalidProps(problems, 'current', 'pw-current')}
+          />
+          <FieldError submission={problems} name="current" id="pw-current" />
         </div>
         <div className="field">
           <label htmlFor="pw-next">New password (at least 10 characters)</label>
-          <input id="pw-next" name="next" type="password" autoComplete="new-password" required />
+          <input
+            id="pw-next"
+            name="next"
+            type="password"
+            autoComplete="new-password"
+            required
+            maxLength={MAX_LENGTH.password}
+            {...invalidProps(problems, 'next', 'pw-next')}
+          />
+          <FieldError submission={problems} name="next" id="pw-next" />
         </div>
-        <button type="submit">Change password</button>
+        <SubmitButton submission={passwordForm} className="">
+          Change password
+        </SubmitButton>
       </form>
       <div className="card">
         <h2>Personal API tokens</h2>
@@ -145,12 +206,22 @@ export function AccountPage({ session }: { session: Session }) {
             </li>
           ))}
         </ul>
-        <form className="row" onSubmit={createToken}>
+        <form className="row" onSubmit={(e) => tokenForm.run(() => createToken(e))}>
           <label className="visually-hidden" htmlFor="token-name">
             Token name
           </label>
-          <input id="token-name" name="name" placeholder="e.g. laptop scripts" required />
-          <button type="submit">Create token</button>
+          <input
+            id="token-name"
+            name="name"
+            placeholder="e.g. laptop scripts"
+            required
+            maxLength={MAX_LENGTH.tokenName}
+            {...invalidProps(problems, 'name', 'token-name')}
+          />
+          <SubmitButton submission={tokenForm} className="">
+            Create token
+          </SubmitButton>
+          <FieldError submission={problems} name="name" id="token-name" />
         </form>
         {newToken && (
           <div role="status" className="notice">

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { FieldError, FormError, invalidProps, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import type { Session } from '../../session.ts';
 
@@ -15,8 +17,7 @@ export function SelfAssessment({ session }: { session: Session }) {
   const { framework, person } = session;
   const [, navigate] = useLocation();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission();
   const track = framework.tracks.find((t) => t.id === person.track);
   const stage = track?.stages.find((s) => s.id === person.stage) ?? track?.stages[0];
 
@@ -33,23 +34,13 @@ export function SelfAssessment({ session }: { session: Session }) {
   const update = (areaId: string, patch: Partial<Draft>) =>
     setDrafts((d) => ({ ...d, [areaId]: { level: null, comment: '', ...d[areaId], ...patch } }));
 
-  async function submit() {
-    setError(null);
-    setBusy(true);
-    try {
-      await api.submitAssessment(person.id, {
-        ratings: framework.areas.map((a) => ({
-          areaId: a.id,
-          level: drafts[a.id]?.level ?? 0,
-          comment: drafts[a.id]?.comment ?? '',
-        })),
-      });
-      navigate('/');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  async function submit(form: HTMLFormElement) {
+    const ratings = framework.areas.map((a) => ({
+      areaId: a.id,
+      level: drafts[a.id]?.level ?? 0,
+      comment: drafts[a.id]?.comment ?? '',
+    }));
+    if (await submission.run(() => api.submitAssessment(person.id, { ratings }), form)) navigate('/');
   }
 
   return (
@@ -65,7 +56,7 @@ export function SelfAssessment({ session }: { session: Session }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          submit(e.currentTarget);
         }}
       >
         {framework.areas.map((area, index) => {
@@ -116,8 +107,11 @@ export function SelfAssessment({ session }: { session: Session }) {
                   rows={2}
                   value={draft?.comment ?? ''}
                   placeholder="An example of what you did, or what holds you back"
+                  maxLength={MAX_LENGTH.ratingComment}
                   onChange={(e) => update(area.id, { comment: e.target.value })}
+                  {...invalidProps(submission, `ratings.${index}.comment`, `comment-${area.id}`)}
                 />
+                <FieldError submission={submission} name={`ratings.${index}.comment`} id={`comment-${area.id}`} />
               </div>
             </fieldset>
           );
@@ -126,10 +120,14 @@ export function SelfAssessment({ session }: { session: Session }) {
           <span className="muted">
             {rated} of {framework.areas.length} areas rated
           </span>
-          <ErrorNotice error={error} />
-          <button type="submit" className="primary" disabled={busy || rated < framework.areas.length}>
+          <FormError
+            submission={submission}
+            shown={framework.areas.map((_, i) => `ratings.${i}.comment`)}
+            labels={Object.fromEntries(framework.areas.map((a, i) => [`ratings.${i}`, a.name]))}
+          />
+          <SubmitButton submission={submission} disabled={rated < framework.areas.length}>
             Save assessment
-          </button>
+          </SubmitButton>
         </div>
       </form>
     </section>

@@ -1,7 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
-import { ApiError, api, setCsrfToken } from '../../api.ts';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
+import { api, setCsrfToken } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { FormError, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -9,29 +11,39 @@ import { Field } from '../onboarding/first-run.tsx';
 
 /** Sign in with email and password. */
 export function Login({ onSignedIn }: { onSignedIn: (person: PersonOutput) => void }) {
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmission();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = formValues(event.currentTarget);
-    setError(null);
-    try {
-      const { person, csrfToken } = await api.logIn(value('email'), value('password'));
-      setCsrfToken(csrfToken);
-      onSignedIn(person);
-    } catch (e) {
-      setError(e);
-    }
+    const session = await submission.run(() => api.logIn(value('email'), value('password')), event.currentTarget);
+    if (!session) return;
+    setCsrfToken(session.csrfToken);
+    onSignedIn(session.person);
   }
   return (
     <section className="narrow">
       <h1>Sign in to Leadway</h1>
       <form className="card form" onSubmit={submit}>
-        <Field name="email" label="Email" type="email" autoComplete="username" required />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-        <ErrorNotice error={error} />
-        <button type="submit" className="primary">
-          Sign in
-        </button>
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          maxLength={MAX_LENGTH.email}
+          error={submission.problem('email')}
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={MAX_LENGTH.password}
+          error={submission.problem('password')}
+        />
+        <FormError submission={submission} shown={['email', 'password']} />
+        <SubmitButton submission={submission}>Sign in</SubmitButton>
       </form>
       <p className="muted">New here? Ask an admin or your manager for an invitation link.</p>
     </section>
@@ -43,24 +55,24 @@ export function AcceptInvitation({ token, onSignedIn }: { token: string; onSigne
   const { data: invitation, error: loadError } = useApi(`invitation:${token}`, (signal) =>
     api.invitation(token, { signal }),
   );
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fields[name] : undefined);
+  const submission = useSubmission();
+  const fieldError = submission.problem;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = formValues(event.currentTarget);
-    setError(null);
-    try {
-      const { person, csrfToken } = await api.acceptInvitation(token, {
-        name: value('name'),
-        password: value('password'),
-        roleTitle: value('roleTitle'),
-      });
-      setCsrfToken(csrfToken);
-      window.history.replaceState(null, '', '/');
-      onSignedIn(person);
-    } catch (e) {
-      setError(e);
-    }
+    const session = await submission.run(
+      () =>
+        api.acceptInvitation(token, {
+          name: value('name'),
+          password: value('password'),
+          roleTitle: value('roleTitle'),
+        }),
+      event.currentTarget,
+    );
+    if (!session) return;
+    setCsrfToken(session.csrfToken);
+    window.history.replaceState(null, '', '/');
+    onSignedIn(session.person);
   }
   return (
     <section className="narrow">
@@ -72,8 +84,21 @@ export function AcceptInvitation({ token, onSignedIn }: { token: string; onSigne
       )}
       {invitation && (
         <form className="card form" onSubmit={submit}>
-          <Field name="name" label="Your name" autoComplete="name" error={fieldError('name')} required />
-          <Field name="roleTitle" label="Current role" error={fieldError('roleTitle')} required />
+          <Field
+            name="name"
+            label="Your name"
+            autoComplete="name"
+            error={fieldError('name')}
+            required
+            maxLength={MAX_LENGTH.personName}
+          />
+          <Field
+            name="roleTitle"
+            label="Current role"
+            error={fieldError('roleTitle')}
+            required
+            maxLength={MAX_LENGTH.roleTitle}
+          />
           <Field
             name="password"
             label="Password"
@@ -82,11 +107,10 @@ export function AcceptInvitation({ token, onSignedIn }: { token: string; onSigne
             error={fieldError('password')}
             hint="At least 10 characters."
             required
+            maxLength={MAX_LENGTH.password}
           />
-          <ErrorNotice error={error} fieldsShownInline />
-          <button type="submit" className="primary">
-            Join
-          </button>
+          <FormError submission={submission} shown={['name', 'roleTitle', 'password']} />
+          <SubmitButton submission={submission}>Join</SubmitButton>
         </form>
       )}
       {!invitation && (loadError ? <ErrorNotice error={loadError} /> : <Loading />)}

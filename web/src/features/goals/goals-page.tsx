@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { GoalOutput } from '../../../../src/contracts/goals.ts';
-import { ApiError, api } from '../../api.ts';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
+import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { FieldError, FormError, invalidProps, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -84,6 +86,8 @@ export function GoalsPage({ session }: { session: Session }) {
 
 function GoalCard({ goal, areaName, onChange }: { goal: GoalOutput; areaName: string; onChange: () => void }) {
   const [error, setError] = useState<unknown>(null);
+  const actionForm = useSubmission();
+  const checkinForm = useSubmission();
   const [newAction, setNewAction] = useState('');
   const [note, setNote] = useState('');
   const [confidence, setConfidence] = useState(3);
@@ -161,34 +165,60 @@ function GoalCard({ goal, areaName, onChange }: { goal: GoalOutput; areaName: st
         <details>
           <summary>Add an action or a check-in</summary>
           <form
-            className="row"
-            onSubmit={(e) => {
+            className="form"
+            onSubmit={async (e) => {
               e.preventDefault();
-              if (newAction.trim())
-                run(() => api.addGoalAction(goal.id, { title: newAction.trim() })).then(() => setNewAction(''));
+              if (!newAction.trim()) return;
+              const saved = await actionForm.run(
+                () => api.addGoalAction(goal.id, { title: newAction.trim() }),
+                e.currentTarget,
+              );
+              if (saved) {
+                setNewAction('');
+                onChange();
+              }
             }}
           >
-            <label className="visually-hidden" htmlFor={`action-${goal.id}`}>
-              New action for {goal.title}
-            </label>
-            <input
-              id={`action-${goal.id}`}
-              value={newAction}
-              onChange={(e) => setNewAction(e.target.value)}
-              placeholder="A small next step"
-            />
-            <button type="submit">Add action</button>
+            <div className="row">
+              <label className="visually-hidden" htmlFor={`action-${goal.id}`}>
+                New action for {goal.title}
+              </label>
+              <input
+                id={`action-${goal.id}`}
+                value={newAction}
+                maxLength={MAX_LENGTH.goalTitle}
+                onChange={(e) => setNewAction(e.target.value)}
+                placeholder="A small next step"
+                {...invalidProps(actionForm, 'title', `action-${goal.id}`)}
+              />
+              <SubmitButton submission={actionForm} className="">
+                Add action
+              </SubmitButton>
+            </div>
+            <FieldError submission={actionForm} name="title" id={`action-${goal.id}`} />
+            <FormError submission={actionForm} shown={['title']} />
           </form>
           <form
             className="form"
-            onSubmit={(e) => {
+            onSubmit={async (e) => {
               e.preventDefault();
-              run(() => api.addCheckin(goal.id, { note, confidence })).then(() => setNote(''));
+              const saved = await checkinForm.run(() => api.addCheckin(goal.id, { note, confidence }), e.currentTarget);
+              if (saved) {
+                setNote('');
+                onChange();
+              }
             }}
           >
             <div className="field">
               <label htmlFor={`note-${goal.id}`}>Check-in note</label>
-              <input id={`note-${goal.id}`} value={note} onChange={(e) => setNote(e.target.value)} />
+              <input
+                id={`note-${goal.id}`}
+                value={note}
+                maxLength={MAX_LENGTH.checkinNote}
+                onChange={(e) => setNote(e.target.value)}
+                {...invalidProps(checkinForm, 'note', `note-${goal.id}`)}
+              />
+              <FieldError submission={checkinForm} name="note" id={`note-${goal.id}`} />
             </div>
             <div className="field">
               <label htmlFor={`conf-${goal.id}`}>Confidence (1 unlikely – 5 sure)</label>
@@ -200,7 +230,10 @@ function GoalCard({ goal, areaName, onChange }: { goal: GoalOutput; areaName: st
                 ))}
               </select>
             </div>
-            <button type="submit">Save check-in</button>
+            <FormError submission={checkinForm} shown={['note', 'confidence']} />
+            <SubmitButton submission={checkinForm} className="">
+              Save check-in
+            </SubmitButton>
           </form>
         </details>
       )}
@@ -243,33 +276,32 @@ function NewGoalForm({ session, onCreated }: { session: Session; onCreated: () =
   const { framework, person } = session;
   const [areaId, setAreaId] = useState(framework.areas[0]?.id ?? '');
   const [picked, setPicked] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmission();
   const area = framework.areas.find((a) => a.id === areaId);
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fields[name] : undefined);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const value = formValues(formElement);
-    setError(null);
-    try {
-      await api.createGoal(person.id, {
-        areaId,
-        title: value('title'),
-        why: value('why'),
-        successCriteria: value('successCriteria'),
-        ...(value('dueOn') ? { dueOn: value('dueOn') } : {}),
-        actions: [
-          ...picked.map((id) => ({ frameworkActionId: id })),
-          ...(value('customAction') ? [{ title: value('customAction') }] : []),
-        ],
-      });
-      formElement.reset();
-      setPicked([]);
-      onCreated();
-    } catch (e) {
-      setError(e);
-    }
+    const created = await submission.run(
+      () =>
+        api.createGoal(person.id, {
+          areaId,
+          title: value('title'),
+          why: value('why'),
+          successCriteria: value('successCriteria'),
+          ...(value('dueOn') ? { dueOn: value('dueOn') } : {}),
+          actions: [
+            ...picked.map((id) => ({ frameworkActionId: id })),
+            ...(value('customAction') ? [{ title: value('customAction') }] : []),
+          ],
+        }),
+      formElement,
+    );
+    if (!created) return;
+    formElement.reset();
+    setPicked([]);
+    onCreated();
   }
 
   return (
@@ -294,21 +326,41 @@ function NewGoalForm({ session, onCreated }: { session: Session; onCreated: () =
       </div>
       <div className="field">
         <label htmlFor="goal-title">Goal</label>
-        <input id="goal-title" name="title" required aria-invalid={fieldError('title') ? true : undefined} />
-        {fieldError('title') && <small className="field-error">{fieldError('title')}</small>}
+        <input
+          id="goal-title"
+          name="title"
+          required
+          maxLength={MAX_LENGTH.goalTitle}
+          {...invalidProps(submission, 'title', 'goal-title')}
+        />
+        <FieldError submission={submission} name="title" id="goal-title" />
       </div>
       <div className="field">
         <label htmlFor="goal-why">Why it matters</label>
-        <textarea id="goal-why" name="why" rows={2} />
+        <textarea
+          id="goal-why"
+          name="why"
+          rows={2}
+          maxLength={MAX_LENGTH.goalText}
+          {...invalidProps(submission, 'why', 'goal-why')}
+        />
+        <FieldError submission={submission} name="why" id="goal-why" />
       </div>
       <div className="field">
         <label htmlFor="goal-success">Success looks like</label>
-        <textarea id="goal-success" name="successCriteria" rows={2} />
+        <textarea
+          id="goal-success"
+          name="successCriteria"
+          rows={2}
+          maxLength={MAX_LENGTH.goalText}
+          {...invalidProps(submission, 'successCriteria', 'goal-success')}
+        />
+        <FieldError submission={submission} name="successCriteria" id="goal-success" />
       </div>
       <div className="field">
         <label htmlFor="goal-due">Due date</label>
-        <input id="goal-due" name="dueOn" type="date" />
-        {fieldError('dueOn') && <small className="field-error">{fieldError('dueOn')}</small>}
+        <input id="goal-due" name="dueOn" type="date" {...invalidProps(submission, 'dueOn', 'goal-due')} />
+        <FieldError submission={submission} name="dueOn" id="goal-due" />
       </div>
       <fieldset>
         <legend>Suggested actions for {area?.name}</legend>
@@ -325,12 +377,20 @@ function NewGoalForm({ session, onCreated }: { session: Session; onCreated: () =
       </fieldset>
       <div className="field">
         <label htmlFor="goal-custom">Your own first action (optional)</label>
-        <input id="goal-custom" name="customAction" />
+        <input
+          id="goal-custom"
+          name="customAction"
+          maxLength={MAX_LENGTH.goalTitle}
+          {...invalidProps(submission, 'actions', 'goal-custom')}
+        />
+        <FieldError submission={submission} name="actions" id="goal-custom" />
       </div>
-      <ErrorNotice error={error} fieldsShownInline />
-      <button type="submit" className="primary">
-        Create goal
-      </button>
+      <FormError
+        submission={submission}
+        shown={['title', 'why', 'successCriteria', 'dueOn', 'actions']}
+        labels={{ areaId: 'Area', status: 'Status', visibility: 'Who can see it' }}
+      />
+      <SubmitButton submission={submission}>Create goal</SubmitButton>
     </form>
   );
 }

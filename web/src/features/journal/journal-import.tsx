@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportEntriesOutput } from '../../../../src/contracts/journal.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { useSubmission } from '../../components/form-kit.tsx';
 
 /** Bulk import from CSV or Markdown files: check first, import only when every row is clean. */
 export function JournalImport({ personId, onImported }: { personId: string; onImported: () => void }) {
@@ -27,17 +28,15 @@ export function JournalImport({ personId, onImported }: { personId: string; onIm
     }
   }
 
+  const importing = useSubmission();
   async function runImport() {
     setError(null);
-    try {
-      const result = await api.importEntries(personId, { format, files, dryRun: false });
-      setDone(`Imported ${result.imported} ${result.imported === 1 ? 'entry' : 'entries'}.`);
-      setCheck(null);
-      setFiles([]);
-      onImported();
-    } catch (e) {
-      setError(e);
-    }
+    const result = await importing.run(() => api.importEntries(personId, { format, files, dryRun: false }));
+    if (!result) return;
+    setDone(`Imported ${result.imported} ${result.imported === 1 ? 'entry' : 'entries'}.`);
+    setCheck(null);
+    setFiles([]);
+    onImported();
   }
 
   return (
@@ -78,7 +77,7 @@ export function JournalImport({ personId, onImported }: { personId: string; onIm
           <button
             type="button"
             className="primary"
-            disabled={check.problems.length > 0 || check.valid === 0 || mixed}
+            disabled={check.problems.length > 0 || check.valid === 0 || mixed || importing.pending}
             onClick={runImport}
           >
             Import {check.valid} {check.valid === 1 ? 'entry' : 'entries'}
@@ -90,7 +89,7 @@ export function JournalImport({ personId, onImported }: { personId: string; onIm
           {done}
         </p>
       )}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? importing.error} />
     </details>
   );
 }

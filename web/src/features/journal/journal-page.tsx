@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { GoalOutput } from '../../../../src/contracts/goals.ts';
 import type { EntryOutput, TimelineOutput } from '../../../../src/contracts/journal.ts';
+import { MAX_LENGTH, MAX_LINKS } from '../../../../src/contracts/limits.ts';
 import { ENTRY_KINDS, type EntryKind, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { FieldError, FormError, invalidProps, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Heatmap } from '../../components/heatmap.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -62,7 +64,12 @@ export function JournalPage({ session }: { session: Session }) {
           <search className="card toolbar" aria-label="Filter entries">
             <label>
               Search{' '}
-              <input type="search" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+              <input
+                type="search"
+                value={filters.q}
+                maxLength={MAX_LENGTH.search}
+                onChange={(e) => setFilters({ ...filters, q: e.target.value })}
+              />
             </label>
             <label>
               Area{' '}
@@ -175,35 +182,34 @@ export function JournalPage({ session }: { session: Session }) {
 function QuickCapture({ session, goals, onSaved }: { session: Session; goals: GoalOutput[]; onSaved: () => void }) {
   const { framework, person } = session;
   const [areas, setAreas] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fields[name] : undefined);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const value = formValues(formElement);
-    setError(null);
-    try {
-      const entry = await api.createEntry(person.id, {
-        title: value('title'),
-        body: value('body'),
-        areas,
-        kind: value('kind') as EntryOutput['kind'],
-        visibility: value('visibility') as EntryOutput['visibility'],
-        links: value('links').split(/\s+/).filter(Boolean),
-        ...(value('occurredOn') ? { occurredOn: value('occurredOn') } : {}),
-        ...(value('goalId') ? { goalId: value('goalId') } : {}),
-      });
-      formElement.reset();
-      setAreas([]);
-      setSaved(`Saved “${entry.title}”.`);
-      onSaved();
-      (formElement.elements.namedItem('title') as HTMLInputElement | null)?.focus();
-    } catch (e) {
-      setError(e);
-      setSaved(null);
-    }
+    setSaved(null);
+    const entry = await submission.run(
+      () =>
+        api.createEntry(person.id, {
+          title: value('title'),
+          body: value('body'),
+          areas,
+          kind: value('kind') as EntryOutput['kind'],
+          visibility: value('visibility') as EntryOutput['visibility'],
+          links: value('links').split(/\s+/).filter(Boolean),
+          ...(value('occurredOn') ? { occurredOn: value('occurredOn') } : {}),
+          ...(value('goalId') ? { goalId: value('goalId') } : {}),
+        }),
+      formElement,
+    );
+    if (!entry) return;
+    formElement.reset();
+    setAreas([]);
+    setSaved(`Saved “${entry.title}”.`);
+    onSaved();
+    (formElement.elements.namedItem('title') as HTMLInputElement | null)?.focus();
   }
 
   return (
@@ -211,10 +217,16 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
       <h2 id="capture-title">Log evidence</h2>
       <div className="field">
         <label htmlFor="entry-title">What did you do?</label>
-        <input id="entry-title" name="title" required aria-invalid={fieldError('title') ? true : undefined} />
-        {fieldError('title') && <small className="field-error">{fieldError('title')}</small>}
+        <input
+          id="entry-title"
+          name="title"
+          required
+          maxLength={MAX_LENGTH.entryTitle}
+          {...invalidProps(submission, 'title', 'entry-title')}
+        />
+        <FieldError submission={submission} name="title" id="entry-title" />
       </div>
-      <fieldset>
+      <fieldset aria-describedby={submission.problem('areas') ? 'entry-areas-error' : undefined}>
         <legend>Areas it shows</legend>
         <div className="area-checks">
           {framework.areas.map((a) => (
@@ -232,7 +244,7 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
             </label>
           ))}
         </div>
-        {fieldError('areas') && <small className="field-error">{fieldError('areas')}</small>}
+        <FieldError submission={submission} name="areas" id="entry-areas" />
       </fieldset>
       <div className="row">
         <div className="field">
@@ -247,7 +259,13 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
         </div>
         <div className="field">
           <label htmlFor="entry-date">Date</label>
-          <input id="entry-date" name="occurredOn" type="date" />
+          <input
+            id="entry-date"
+            name="occurredOn"
+            type="date"
+            {...invalidProps(submission, 'occurredOn', 'entry-date')}
+          />
+          <FieldError submission={submission} name="occurredOn" id="entry-date" />
         </div>
         <div className="field">
           <label htmlFor="entry-visibility">Who can see it</label>
@@ -273,28 +291,37 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
       </div>
       <div className="field">
         <label htmlFor="entry-links">Links (space-separated)</label>
-        <input id="entry-links" name="links" placeholder="https://…" />
-        {Object.entries(error instanceof ApiError ? error.fields : {})
-          .filter(([k]) => k.startsWith('links'))
-          .map(([k, v]) => (
-            <small key={k} className="field-error">
-              {v}
-            </small>
-          ))}
+        <input
+          id="entry-links"
+          name="links"
+          placeholder="https://…"
+          maxLength={(MAX_LENGTH.link + 1) * MAX_LINKS}
+          {...invalidProps(submission, 'links', 'entry-links')}
+        />
+        <FieldError submission={submission} name="links" id="entry-links" />
       </div>
       <div className="field">
         <label htmlFor="entry-body">Details (Markdown, optional)</label>
-        <textarea id="entry-body" name="body" rows={3} />
+        <textarea
+          id="entry-body"
+          name="body"
+          rows={3}
+          maxLength={MAX_LENGTH.entryBody}
+          {...invalidProps(submission, 'body', 'entry-body')}
+        />
+        <FieldError submission={submission} name="body" id="entry-body" />
       </div>
-      <ErrorNotice error={error} fieldsShownInline />
+      <FormError
+        submission={submission}
+        shown={['title', 'areas', 'occurredOn', 'links', 'body']}
+        labels={{ kind: 'Kind', visibility: 'Who can see it', goalId: 'For goal' }}
+      />
       {saved && (
         <p role="status" className="notice">
           {saved}
         </p>
       )}
-      <button type="submit" className="primary">
-        Save entry
-      </button>
+      <SubmitButton submission={submission}>Save entry</SubmitButton>
     </form>
   );
 }
@@ -342,6 +369,7 @@ function EntryControls({
   onError: (e: unknown) => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const edit = useSubmission();
   const save = (input: Parameters<typeof api.updateEntry>[1]) =>
     api
       .updateEntry(entry.id, input)
@@ -350,6 +378,7 @@ function EntryControls({
         onChange();
       })
       .catch(onError);
+  const id = (name: string) => `edit-${name}-${entry.id}`;
   return (
     <div className="row entry-controls">
       <label className="inline">
@@ -372,33 +401,54 @@ function EntryControls({
       {editing && (
         <form
           className="form edit-entry"
-          onSubmit={(ev) => {
+          onSubmit={async (ev) => {
             ev.preventDefault();
             const value = formValues(ev.currentTarget);
-            save({ title: value('title'), occurredOn: value('occurredOn'), body: value('body') });
+            const input = { title: value('title'), occurredOn: value('occurredOn'), body: value('body') };
+            if (await edit.run(() => api.updateEntry(entry.id, input), ev.currentTarget)) {
+              setEditing(false);
+              onChange();
+            }
           }}
         >
           <div className="field">
-            <label htmlFor={`edit-title-${entry.id}`}>Title</label>
-            <input id={`edit-title-${entry.id}`} name="title" defaultValue={entry.title} required />
+            <label htmlFor={id('title')}>Title</label>
+            <input
+              id={id('title')}
+              name="title"
+              defaultValue={entry.title}
+              required
+              maxLength={MAX_LENGTH.entryTitle}
+              {...invalidProps(edit, 'title', id('title'))}
+            />
+            <FieldError submission={edit} name="title" id={id('title')} />
           </div>
           <div className="field">
-            <label htmlFor={`edit-date-${entry.id}`}>Date</label>
+            <label htmlFor={id('date')}>Date</label>
             <input
-              id={`edit-date-${entry.id}`}
+              id={id('date')}
               name="occurredOn"
               type="date"
               defaultValue={entry.occurredOn}
               required
+              {...invalidProps(edit, 'occurredOn', id('date'))}
             />
+            <FieldError submission={edit} name="occurredOn" id={id('date')} />
           </div>
           <div className="field">
-            <label htmlFor={`edit-body-${entry.id}`}>Details</label>
-            <textarea id={`edit-body-${entry.id}`} name="body" rows={3} defaultValue={entry.body} />
+            <label htmlFor={id('body')}>Details</label>
+            <textarea
+              id={id('body')}
+              name="body"
+              rows={3}
+              defaultValue={entry.body}
+              maxLength={MAX_LENGTH.entryBody}
+              {...invalidProps(edit, 'body', id('body'))}
+            />
+            <FieldError submission={edit} name="body" id={id('body')} />
           </div>
-          <button type="submit" className="primary">
-            Save changes
-          </button>
+          <FormError submission={edit} shown={['title', 'occurredOn', 'body']} />
+          <SubmitButton submission={edit}>Save changes</SubmitButton>
         </form>
       )}
     </div>

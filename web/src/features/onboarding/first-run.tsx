@@ -1,36 +1,34 @@
 import { type FormEvent, useState } from 'react';
 import type { BackupDocumentInput } from '../../../../src/contracts/backup.ts';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
-import { ApiError, api, setCsrfToken } from '../../api.ts';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
+import { api, setCsrfToken } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { FormError, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 
 /** The guided first run: who are you? Then the path choice. */
 export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => void }) {
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fields[name] : undefined);
+  const submission = useSubmission();
+  const fieldError = submission.problem;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = formValues(event.currentTarget);
-    setSaving(true);
-    setError(null);
-    try {
-      const { person, csrfToken } = await api.signUp({
-        name: value('name'),
-        email: value('email'),
-        password: value('password'),
-        roleTitle: value('roleTitle'),
-        ...(value('team') ? { team: value('team') } : {}),
-      });
-      setCsrfToken(csrfToken);
-      onCreated(person);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    const session = await submission.run(
+      () =>
+        api.signUp({
+          name: value('name'),
+          email: value('email'),
+          password: value('password'),
+          roleTitle: value('roleTitle'),
+          ...(value('team') ? { team: value('team') } : {}),
+        }),
+      event.currentTarget,
+    );
+    if (!session) return;
+    setCsrfToken(session.csrfToken);
+    onCreated(session.person);
   }
 
   return (
@@ -42,7 +40,14 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
         next you will choose a path and see where you stand.
       </p>
       <form onSubmit={submit} noValidate className="card form">
-        <Field name="name" label="Your name" autoComplete="name" error={fieldError('name')} required />
+        <Field
+          name="name"
+          label="Your name"
+          autoComplete="name"
+          error={fieldError('name')}
+          required
+          maxLength={MAX_LENGTH.personName}
+        />
         <Field
           name="email"
           label="Email"
@@ -50,6 +55,7 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
           autoComplete="email"
           error={fieldError('email')}
           required
+          maxLength={MAX_LENGTH.email}
           hint="Used later to match your git commits to you."
         />
         <Field
@@ -59,6 +65,7 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
           autoComplete="new-password"
           error={fieldError('password')}
           required
+          maxLength={MAX_LENGTH.password}
           hint="At least 10 characters. You will be the admin of this Leadway."
         />
         <Field
@@ -67,12 +74,17 @@ export function FirstRun({ onCreated }: { onCreated: (person: PersonOutput) => v
           placeholder="e.g. Backend developer"
           error={fieldError('roleTitle')}
           required
+          maxLength={MAX_LENGTH.roleTitle}
         />
-        <Field name="team" label="Team (optional)" placeholder="e.g. Payments" error={fieldError('team')} />
-        <ErrorNotice error={error} fieldsShownInline />
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Create my account'}
-        </button>
+        <Field
+          name="team"
+          label="Team (optional)"
+          placeholder="e.g. Payments"
+          error={fieldError('team')}
+          maxLength={MAX_LENGTH.team}
+        />
+        <FormError submission={submission} shown={['name', 'email', 'password', 'roleTitle', 'team']} />
+        <SubmitButton submission={submission}>{submission.pending ? 'Saving…' : 'Create my account'}</SubmitButton>
       </form>
       <RestoreBackup />
     </section>

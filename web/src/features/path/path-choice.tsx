@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { RecommendationOutput } from '../../../../src/contracts/index.ts';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { FieldError, FormError, invalidProps, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import type { Session } from '../../session.ts';
 
@@ -55,19 +57,15 @@ export function PathChoice({ session }: { session: Session }) {
     }
   }
 
-  async function save() {
+  const saving = useSubmission();
+  async function save(form: HTMLFormElement) {
     setError(null);
-    setBusy(true);
-    try {
+    const assessments = await saving.run(async () => {
       await api.recordReflection(person.id, { answers, chosenTrack: track, chosenStage: stage, why });
       await session.refreshPerson();
-      const assessments = await api.assessments(person.id);
-      navigate(assessments.length > 0 ? '/' : '/assess');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      return api.assessments(person.id);
+    }, form);
+    if (assessments) navigate(assessments.length > 0 ? '/' : '/assess');
   }
 
   return (
@@ -149,7 +147,7 @@ export function PathChoice({ session }: { session: Session }) {
             className="form"
             onSubmit={(e) => {
               e.preventDefault();
-              save();
+              save(e.currentTarget);
             }}
           >
             <fieldset>
@@ -191,12 +189,26 @@ export function PathChoice({ session }: { session: Session }) {
             )}
             <div className="field">
               <label htmlFor="why">Why this path, in your own words</label>
-              <textarea id="why" rows={3} value={why} onChange={(e) => setWhy(e.target.value)} required />
+              <textarea
+                id="why"
+                rows={3}
+                value={why}
+                onChange={(e) => setWhy(e.target.value)}
+                required
+                maxLength={MAX_LENGTH.reflectionWhy}
+                {...invalidProps(saving, 'why', 'why')}
+              />
+              <FieldError submission={saving} name="why" id="why" />
             </div>
             <ErrorNotice error={error} />
-            <button type="submit" className="primary" disabled={busy || !why.trim()}>
+            <FormError
+              submission={saving}
+              shown={['why']}
+              labels={{ answers: 'Your answers', chosenTrack: 'Your track', chosenStage: 'Stage' }}
+            />
+            <SubmitButton submission={saving} disabled={busy || !why.trim()}>
               Save my path
-            </button>
+            </SubmitButton>
           </form>
         </div>
       )}

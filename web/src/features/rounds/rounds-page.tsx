@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import type { RoundOutput } from '../../../../src/contracts/rounds.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { FieldError, FormError, invalidProps, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { lazyNamed } from '../../lib/lazy.ts';
@@ -24,6 +26,7 @@ export function RoundsPage({ session }: { session: Session }) {
   const requests = asked.data ?? [];
   const [chosen, setChosen] = useState<Record<string, Relation | ''>>({});
   const [error, setError] = useState<unknown>(null);
+  const opening = useSubmission();
   const load = () => {
     roundList.reload();
     asked.reload();
@@ -35,20 +38,21 @@ export function RoundsPage({ session }: { session: Session }) {
     'peer',
   ];
 
-  async function open(event: FormEvent) {
+  async function open(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     const raters = Object.entries(chosen)
       .filter(([, r]) => r)
       .map(([personId, relation]) => ({ personId, relation: relation as Relation }));
-    try {
-      await api.openRound(person.id, raters);
-      setChosen({});
-      load();
-    } catch (e) {
-      setError(e);
-    }
+    if (!(await opening.run(() => api.openRound(person.id, raters), event.currentTarget))) return;
+    setChosen({});
+    load();
   }
+  // "raters.2.relation" names the third person asked: shown with their name.
+  const asking = Object.entries(chosen).filter(([, r]) => r);
+  const raterLabels = Object.fromEntries(
+    asking.map(([id], i) => [`raters.${i}`, people.find((p) => p.id === id)?.name ?? id]),
+  );
 
   return (
     <section>
@@ -98,9 +102,10 @@ export function RoundsPage({ session }: { session: Session }) {
             </tbody>
           </table>
         </div>
-        <button type="submit" className="primary" disabled={!Object.values(chosen).some(Boolean)}>
+        <FormError submission={opening} labels={raterLabels} />
+        <SubmitButton submission={opening} disabled={!Object.values(chosen).some(Boolean)}>
           Open a round
-        </button>
+        </SubmitButton>
       </form>
       <ErrorNotice error={roundList.error} />
       {!roundList.data && !roundList.error && <Loading />}
@@ -184,24 +189,20 @@ function RatingForm({
   const [levels, setLevels] = useState<Record<string, number>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
   const areas = session.framework.areas;
-  async function submit(event: FormEvent) {
+  const sending = useSubmission();
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    try {
-      await api.submitRating(
-        request.roundId,
-        areas.map((a) => ({ areaId: a.id, level: levels[a.id] ?? 0, comment: comments[a.id] ?? '' })),
-      );
-      onDone();
-    } catch (e) {
-      onError(e);
-    }
+    onError(null);
+    const ratings = areas.map((a) => ({ areaId: a.id, level: levels[a.id] ?? 0, comment: comments[a.id] ?? '' }));
+    if (await sending.run(() => api.submitRating(request.roundId, ratings), event.currentTarget)) onDone();
   }
+  const commentId = (areaId: string) => `c-${request.roundId}-${areaId}`;
   return (
     <form className="form rating-form" onSubmit={submit} aria-label={`Rate ${request.personName}`}>
       <h3>
         Rate {request.personName} (as {request.relation})
       </h3>
-      {areas.map((a) => (
+      {areas.map((a, i) => (
         <fieldset key={a.id} className="likert">
           <legend>{a.name}</legend>
           <div className="likert-options four">
@@ -219,20 +220,28 @@ function RatingForm({
               </label>
             ))}
           </div>
-          <label className="visually-hidden" htmlFor={`c-${request.roundId}-${a.id}`}>
+          <label className="visually-hidden" htmlFor={commentId(a.id)}>
             Comment on {a.name}
           </label>
           <input
-            id={`c-${request.roundId}-${a.id}`}
+            id={commentId(a.id)}
             placeholder="An example (optional)"
             value={comments[a.id] ?? ''}
+            maxLength={MAX_LENGTH.ratingComment}
             onChange={(e) => setComments((x) => ({ ...x, [a.id]: e.target.value }))}
+            {...invalidProps(sending, `ratings.${i}.comment`, commentId(a.id))}
           />
+          <FieldError submission={sending} name={`ratings.${i}.comment`} id={commentId(a.id)} />
         </fieldset>
       ))}
-      <button type="submit" className="primary" disabled={areas.some((a) => !levels[a.id])}>
+      <FormError
+        submission={sending}
+        shown={areas.map((_, i) => `ratings.${i}.comment`)}
+        labels={Object.fromEntries(areas.map((a, i) => [`ratings.${i}`, a.name]))}
+      />
+      <SubmitButton submission={sending} disabled={areas.some((a) => !levels[a.id])}>
         Send my rating
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { GitImportOutput, RepositoryOutput } from '../../../../src/contracts/git.ts';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api, downloads } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import {
+  FieldError,
+  FormError,
+  invalidProps,
+  problemsOf,
+  SubmitButton,
+  useSubmission,
+} from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -21,6 +30,10 @@ export function SettingsPage({ session }: { session: Session }) {
   const [results, setResults] = useState<Record<string, GitImportOutput>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // One request at a time per form; field problems shown on their inputs.
+  const repositoryForm = useSubmission();
+  const emailForm = useSubmission();
+  const problems = problemsOf(error);
 
   const load = repositories.reload;
 
@@ -72,7 +85,7 @@ export function SettingsPage({ session }: { session: Session }) {
   return (
     <section className="narrow">
       <h1>Settings</h1>
-      <ErrorNotice error={error} />
+      <FormError submission={problems} shown={['path', 'rev', 'name', 'email']} />
       {person.isAdmin && (
         <div className="card">
           <h2>Git repositories</h2>
@@ -123,22 +136,45 @@ export function SettingsPage({ session }: { session: Session }) {
               </li>
             ))}
           </ul>
-          <form className="form" onSubmit={register} aria-label="Add a repository">
+          <form className="form" onSubmit={(e) => repositoryForm.run(() => register(e))} aria-label="Add a repository">
             <div className="field">
               <label htmlFor="repo-path">Path of a local repository</label>
-              <input id="repo-path" name="path" required placeholder="/home/you/src/project" />
+              <input
+                id="repo-path"
+                name="path"
+                required
+                placeholder="/home/you/src/project"
+                maxLength={MAX_LENGTH.repositoryPath}
+                {...invalidProps(problems, 'path', 'repo-path')}
+              />
+              <FieldError submission={problems} name="path" id="repo-path" />
             </div>
             <div className="row">
               <div className="field">
                 <label htmlFor="repo-rev">Branch (optional)</label>
-                <input id="repo-rev" name="rev" placeholder="HEAD" />
+                <input
+                  id="repo-rev"
+                  name="rev"
+                  placeholder="HEAD"
+                  maxLength={MAX_LENGTH.repositoryRev}
+                  {...invalidProps(problems, 'rev', 'repo-rev')}
+                />
+                <FieldError submission={problems} name="rev" id="repo-rev" />
               </div>
               <div className="field">
                 <label htmlFor="repo-name">Name (optional)</label>
-                <input id="repo-name" name="name" />
+                <input
+                  id="repo-name"
+                  name="name"
+                  maxLength={MAX_LENGTH.repositoryName}
+                  {...invalidProps(problems, 'name', 'repo-name')}
+                />
+                <FieldError submission={problems} name="name" id="repo-name" />
               </div>
             </div>
-            <button type="submit">Add repository</button>
+            <SubmitButton submission={repositoryForm} className="">
+              Add repository
+            </SubmitButton>
           </form>
         </div>
       )}
@@ -184,12 +220,23 @@ export function SettingsPage({ session }: { session: Session }) {
             ))}
           </ul>
         )}
-        <form className="row" onSubmit={addEmail} aria-label="Add an email address">
+        <form className="row" onSubmit={(e) => emailForm.run(() => addEmail(e))} aria-label="Add an email address">
           <label className="visually-hidden" htmlFor="extra-email">
             Another email address
           </label>
-          <input id="extra-email" name="email" type="email" required placeholder="you@work.example" />
-          <button type="submit">Add email</button>
+          <input
+            id="extra-email"
+            name="email"
+            type="email"
+            required
+            placeholder="you@work.example"
+            maxLength={MAX_LENGTH.email}
+            {...invalidProps(problems, 'email', 'extra-email')}
+          />
+          <SubmitButton submission={emailForm} className="">
+            Add email
+          </SubmitButton>
+          <FieldError submission={problems} name="email" id="extra-email" />
         </form>
       </div>
       <div className="card">

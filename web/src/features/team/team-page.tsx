@@ -1,7 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { PersonOutput } from '../../../../src/contracts/index.ts';
+import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import {
+  FieldError,
+  FormError,
+  invalidProps,
+  problemsOf,
+  SubmitButton,
+  useSubmission,
+} from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -44,6 +53,10 @@ export function TeamPage({ session }: { session: Session }) {
   const [editing, setEditing] = useState<PersonOutput | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // One request at a time; field problems shown on their inputs.
+  const inviteForm = useSubmission();
+  const editForm = useSubmission();
+  const problems = problemsOf(error);
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? '–';
 
   /** Saves a change to a person, then shows the directory again as the server has it. */
@@ -137,7 +150,7 @@ export function TeamPage({ session }: { session: Session }) {
     <section>
       <h1>Team</h1>
       <p className="lede">Who reports to whom and who mentors whom. This page shows no one’s private data.</p>
-      <ErrorNotice error={error} />
+      <FormError submission={problems} shown={['email', 'team', 'name', 'roleTitle']} />
       {status && (
         <p role="status" className="notice">
           {status}
@@ -252,22 +265,38 @@ export function TeamPage({ session }: { session: Session }) {
           <form
             key={editing.id}
             className="card form"
-            onSubmit={saveEdit}
+            onSubmit={(e) => editForm.run(() => saveEdit(e))}
             aria-labelledby="edit-person-title"
             ref={(form) => form?.scrollIntoView({ block: 'nearest' })}
           >
             <h2 id="edit-person-title">Edit {editing.name}</h2>
             <div className="field">
               <label htmlFor="edit-name">Name</label>
-              <input id="edit-name" name="name" defaultValue={editing.name} required maxLength={120} />
+              <input
+                id="edit-name"
+                name="name"
+                defaultValue={editing.name}
+                required
+                maxLength={MAX_LENGTH.personName}
+                {...invalidProps(problems, 'name', 'edit-name')}
+              />
+              <FieldError submission={problems} name="name" id="edit-name" />
             </div>
             <div className="field">
               <label htmlFor="edit-role">Role</label>
-              <input id="edit-role" name="roleTitle" defaultValue={editing.roleTitle} required maxLength={120} />
+              <input
+                id="edit-role"
+                name="roleTitle"
+                defaultValue={editing.roleTitle}
+                required
+                maxLength={MAX_LENGTH.roleTitle}
+                {...invalidProps(problems, 'roleTitle', 'edit-role')}
+              />
+              <FieldError submission={problems} name="roleTitle" id="edit-role" />
             </div>
             <div className="field">
               <label htmlFor="edit-team">Team (empty for none)</label>
-              <input id="edit-team" name="team" defaultValue={editing.team ?? ''} maxLength={120} />
+              <input id="edit-team" name="team" defaultValue={editing.team ?? ''} maxLength={MAX_LENGTH.team} />
             </div>
             <label className="inline">
               <input
@@ -285,9 +314,7 @@ export function TeamPage({ session }: { session: Session }) {
               </p>
             )}
             <div className="row">
-              <button type="submit" className="primary">
-                Save
-              </button>
+              <SubmitButton submission={editForm}>Save</SubmitButton>
               <button type="button" onClick={() => setEditing(null)}>
                 Cancel
               </button>
@@ -295,15 +322,29 @@ export function TeamPage({ session }: { session: Session }) {
           </form>
         )}
         {mayInvite && (
-          <form className="card form" onSubmit={invite} aria-labelledby="invite-title">
+          <form className="card form" onSubmit={(e) => inviteForm.run(() => invite(e))} aria-labelledby="invite-title">
             <h2 id="invite-title">Invite someone</h2>
             <div className="field">
               <label htmlFor="invite-email">Email</label>
-              <input id="invite-email" name="email" type="email" required maxLength={254} />
+              <input
+                id="invite-email"
+                name="email"
+                type="email"
+                required
+                maxLength={MAX_LENGTH.email}
+                {...invalidProps(problems, 'email', 'invite-email')}
+              />
+              <FieldError submission={problems} name="email" id="invite-email" />
             </div>
             <div className="field">
               <label htmlFor="invite-team">Team (optional)</label>
-              <input id="invite-team" name="team" maxLength={120} />
+              <input
+                id="invite-team"
+                name="team"
+                maxLength={MAX_LENGTH.team}
+                {...invalidProps(problems, 'team', 'invite-team')}
+              />
+              <FieldError submission={problems} name="team" id="invite-team" />
             </div>
             {me.isAdmin && (
               <div className="field">
@@ -334,9 +375,7 @@ export function TeamPage({ session }: { session: Session }) {
                 <input type="checkbox" name="isAdmin" /> Make them an admin
               </label>
             )}
-            <button type="submit" className="primary">
-              Create invitation link
-            </button>
+            <SubmitButton submission={inviteForm}>Create invitation link</SubmitButton>
             {link?.source === 'invite' && <LinkNotice link={link} />}
           </form>
         )}
