@@ -27,6 +27,7 @@ const SAMPLES: Record<string, (ids: Record<string, string>) => { as: Who; url: s
     body: { name: 'Bo', email: 'bo@example.com', roleTitle: 'Dev' },
   }),
   createInvitation: () => ({ as: 'admin', url: '/api/invitations', body: { email: 'new@example.com' } }),
+  renewInvitationLink: (ids) => ({ as: 'admin', url: `/api/pending-invitations/${ids.invitation}/link` }),
   createApiToken: () => ({ as: 'member', url: '/api/auth/tokens', body: { name: 'laptop' } }),
   addEmail: (ids) => ({ as: 'member', url: `/api/people/${ids.member}/emails`, body: { email: 'old@example.com' } }),
   recordReflection: (ids) => ({
@@ -99,6 +100,9 @@ describe.each(ENGINES)('Idempotency-Key on %s', (engine) => {
     member = await inviteAndJoin(app, admin, { email: 'member@example.com', name: 'Member', team: 'core' });
     ids.admin = admin.personId;
     ids.member = member.personId;
+    await admin.call('POST', '/api/invitations', { email: 'pending@example.com' });
+    const pending = (await admin.call('GET', '/api/pending-invitations')).json() as { id: string; email: string }[];
+    ids.invitation = pending.find((i) => i.email === 'pending@example.com')?.id ?? '';
     repo = new TestRepo();
     repo.commit({ name: 'Admin', email: 'admin@example.com' }, 'First commit');
     ids.repoDir = repo.dir;
