@@ -79,7 +79,16 @@ export function isoWeekOf(date: string): { week: string; startsOn: string } {
   return { week: `${weekYear}-W${String(week).padStart(2, '0')}`, startsOn };
 }
 
-/** Splits free text into search words (letters and digits in any script), at most 12. */
+/**
+ * Splits free text into search words (letters and digits in any script), at most 12. Accents
+ * typed as separate marks (decomposed text, as macOS often sends) are joined to their letters
+ * first, so "e\u0301moji" stays one word.
+ */
 export function searchWords(query: string): string[] {
-  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  return (
+    query
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 12);
 }
