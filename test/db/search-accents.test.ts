@@ -10,20 +10,27 @@ import { buildEntry, buildPerson, systemContext } from '../helpers/records.ts';
 
 /**
  * Journal search ignores accents both ways, on both engines: "emoji" finds "émoji", "émoji" finds
- * "emoji", "Zolc" finds "Żółć". On SQLite, journals of Latin text are searched by their whole words
- * (read in JavaScript) and others by FTS5's prefix query: both must find the same.
+ * "emoji", "Zolc" finds "Żółć". On SQLite, plain ASCII journals are searched by their whole words
+ * (read in JavaScript, the search words' accents removed as FTS5 removes them) and others by FTS5's
+ * prefix query: both must find the same.
  */
 describe.each(ENGINES)('accent-insensitive journal search on %s', (engine) => {
   let database: TestDatabase;
-  /** Latin text only: on SQLite, searched by whole words. */
+  /** Accented Latin text. */
   let latin: string;
-  /** Has an emoji and Greek: on SQLite, FTS5's prefix query. */
+  /** Has an emoji and Greek too. */
   let mixed: string;
+  /** Plain ASCII: on SQLite, searched by whole words. */
+  let ascii: string;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     latin = (await buildPerson(database.db)).id;
     mixed = (await buildPerson(database.db)).id;
+    ascii = (await buildPerson(database.db)).id;
+    for (const title of ['Plain emoji support', 'Cafe with Zolc', 'Lodz office, strasse names']) {
+      await buildEntry(database.db, { personId: ascii, title });
+    }
     for (const personId of [latin, mixed]) {
       for (const [title, body] of [
         ['Fixed the émoji picker', 'Crème brûlée for the team'],
@@ -68,6 +75,14 @@ describe.each(ENGINES)('accent-insensitive journal search on %s', (engine) => {
       expect(await titles(person(), 'zolcx')).toEqual([]);
     });
   }
+
+  it('finds plain words with accented search words (ascii journal)', async () => {
+    expect(await titles(ascii, 'émoji')).toEqual(['Plain emoji support']);
+    expect(await titles(ascii, 'e\u0301MOJ')).toEqual(['Plain emoji support']);
+    expect(await titles(ascii, 'café żółć')).toEqual(['Cafe with Zolc']);
+    expect(await titles(ascii, 'Łódź straße')).toEqual(['Lodz office, strasse names']);
+    expect(await titles(ascii, 'émojis')).toEqual([]);
+  });
 
   it('still finds words of other scripts as they are written', async () => {
     expect(await titles(mixed, 'καλημέρα')).toEqual(['Καλημέρα 🤝 squad']);

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { searchWords } from '../../domain/journal/journal.ts';
-import { foldAccents, foldLetters, ftsWords } from '../../domain/journal/search-text.ts';
+import { asciiWords, foldAccents, foldLetters, ftsWords } from '../../domain/journal/search-text.ts';
 import { engineOf } from '../client.ts';
 import type { Database, JournalEntriesTable } from '../schema.ts';
 
@@ -123,9 +123,10 @@ const MOST_TERMS = 64;
  * undefined to keep FTS5's own prefix query. A prefix query ("review"*) makes FTS5 merge the index
  * entries of every matching word of every person's journal (2–3 ms at 5,000 people, growing with
  * the installation); whole words are looked up within the person's entries only (~0.1 ms). The
- * words are read from the person's own text as FTS5 reads them, accents removed
- * (domain/journal/search-text.ts#ftsWords); text it cannot be sure about (other scripts, emoji)
- * keeps the prefix query, so the answer is always FTS5's.
+ * words are read from the person's own text when it is plain ASCII (domain/journal/search-text.ts
+ * #asciiWords); the search words may carry accents, removed as FTS5 removes them (`ftsWords`).
+ * Journals with other characters keep the prefix query (folding them in JavaScript costs more than
+ * it saves), so the answer is always FTS5's.
  */
 async function wholeWordsFor(db: Kysely<Database>, personId: string, words: string[]): Promise<string[][] | undefined> {
   if (engineOf(db) !== 'sqlite' || words.length === 0) return undefined;
@@ -144,7 +145,7 @@ async function wholeWordsFor(db: Kysely<Database>, personId: string, words: stri
   if (rows.length > 2000) return undefined;
   const vocabulary = new Set<string>();
   for (const row of rows) {
-    const tokens = ftsWords(`${row.title} ${row.body}`);
+    const tokens = asciiWords(`${row.title} ${row.body}`);
     if (!tokens) return undefined;
     for (const token of tokens) vocabulary.add(token);
   }
