@@ -25,7 +25,7 @@ import { AppError, type FieldErrors, fieldsFromIssues, notFound, parseInput } fr
 import type { Framework } from '../../domain/framework/schema.ts';
 // The import parsers (csv-parse, yaml) load with the first import, not with every entry written.
 import type { ImportProblem, ParsedEntry } from '../../domain/journal/import-parse.ts';
-import { isoWeekOf } from '../../domain/journal/journal.ts';
+import { futureDateProblem, isoWeekOf } from '../../domain/journal/journal.ts';
 import { presentEntry } from '../../presenters/journal.ts';
 import { auditRead, ensureCanChange, ensureCanSee, readerScope, scopeSees } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
@@ -38,6 +38,24 @@ function checkAreas(framework: Framework, areas: string[], fields: FieldErrors, 
   areas.forEach((a, i) => {
     if (!known.has(a)) fields[`${prefix}.${i}`] = `unknown area "${a}" (known: ${[...known].join(', ')})`;
   });
+}
+
+/** Refuses an evidence date later than tomorrow (UTC) by the context's clock: it has not happened yet. */
+function checkNotFuture(ctx: ServiceContext, date: string | undefined, fields: FieldErrors, key = 'occurredOn') {
+  const problem = date === undefined ? undefined : futureDateProblem(date, ctx.clock());
+  if (problem) fields[key] = problem;
+}
+
+/** The error for an entry's field problems: the date's own words when it is the only one. */
+function entryInvalid(fields: FieldErrors): AppError {
+  const keys = Object.keys(fields);
+  const message =
+    keys.length === 1 && keys[0] === 'occurredOn'
+      ? 'Evidence can’t be dated in the future.'
+      : keys.every((k) => k.startsWith('areas'))
+        ? 'Unknown area.'
+        : 'Please correct the marked fields.';
+  return new AppError('invalid', 'VALIDATION_FAILED', message, fields);
 }
 
 /** Checks that a goal/action link points at the person's own goal; fills goalId from the action. */
@@ -75,7 +93,8 @@ export async function createEntry(ctx: ServiceContext, personId: string, raw: Cr
   const { framework } = await getActiveFramework(ctx);
   const fields: FieldErrors = {};
   checkAreas(framework, input.areas, fields);
-  if (Object.keys(fields).length > 0) throw new AppError('invalid', 'VALIDATION_FAILED', 'Unknown area.', fields);
+  checkNotFuture(ctx, input.occurredOn, fields);
+  if (Object.keys(fields).length > 0) throw entryInvalid(fields);
   const link = await resolveGoalLink(ctx, personId, input.goalId, input.goalActionId);
   const now = nowIso(ctx);
   const id = ctx.newId();
@@ -126,12 +145,10 @@ async function entryToChange(ctx: ServiceContext, entryId: string): Promise<Entr
 export async function updateEntry(ctx: ServiceContext, entryId: string, raw: UpdateEntryInput): Promise<EntryOutput> {
   const input = parseInput(updateEntryInput, raw);
   const row = await entryToChange(ctx, entryId);
-  if (input.areas) {
-    const { framework } = await getActiveFramework(ctx);
-    const fields: FieldErrors = {};
-    checkAreas(framework, input.areas, fields);
-    if (Object.keys(fields).length > 0) throw new AppError('invalid', 'VALIDATION_FAILED', 'Unknown area.', fields);
-  }
+  const fields: FieldErrors = {};
+  if (input.areas) checkAreas((await getActiveFramework(ctx)).framework, input.areas, fields);
+  checkNotFuture(ctx, input.occurredOn, fields);
+  if (Object.keys(fields).length > 0) throw entryInvalid(fields);
   const link =
     input.goalId !== undefined || input.goalActionId !== undefined
       ? await resolveGoalLink(ctx, row.person_id, input.goalId, input.goalActionId)
@@ -251,6 +268,7 @@ export async function importEntries(
     const fields: FieldErrors = check.success ? {} : fieldsFromIssues(check.error.issues);
     if (check.success) checkAreas(framework, check.data.areas, fields);
     if (check.success && !check.data.occurredOn) fields.date = 'required (YYYY-MM-DD)';
+    if (check.success) checkNotFuture(ctx, check.data.occurredOn, fields, 'date');
     const messages = Object.entries(fields).map(([k, v]) => `${k === 'occurredOn' ? 'date' : k}: ${v}`);
     if (messages.length > 0) problems.push({ file: entry.file, line: entry.line, message: messages.join('; ') });
     else if (check.success) valid.push({ entry, data: check.data });

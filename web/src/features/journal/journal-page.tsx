@@ -1,7 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import type { GoalOutput } from '../../../../src/contracts/goals.ts';
 import type { EntryOutput, TimelineOutput } from '../../../../src/contracts/journal.ts';
-import { ENTRY_KINDS, type EntryKind, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
+import {
+  ENTRY_KINDS,
+  type EntryKind,
+  latestEvidenceDate,
+  VISIBILITIES,
+} from '../../../../src/domain/journal/journal.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { formValues } from '../../components/forms.ts';
@@ -247,7 +252,14 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
         </div>
         <div className="field">
           <label htmlFor="entry-date">Date</label>
-          <input id="entry-date" name="occurredOn" type="date" />
+          <input
+            id="entry-date"
+            name="occurredOn"
+            type="date"
+            max={latestEvidenceDate(new Date())}
+            aria-invalid={fieldError('occurredOn') ? true : undefined}
+          />
+          {fieldError('occurredOn') && <small className="field-error">{fieldError('occurredOn')}</small>}
         </div>
         <div className="field">
           <label htmlFor="entry-visibility">Who can see it</label>
@@ -388,6 +400,7 @@ function EntryControls({
               id={`edit-date-${entry.id}`}
               name="occurredOn"
               type="date"
+              max={latestEvidenceDate(new Date())}
               defaultValue={entry.occurredOn}
               required
             />
