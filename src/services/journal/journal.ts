@@ -17,12 +17,14 @@ import {
   insertEntries,
   insertEntry,
   listEntryAreaDates,
+  listEntryIdentities,
   listEntryRows,
   updateEntryRow,
 } from '../../db/repositories/journal.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, type FieldErrors, fieldsFromIssues, notFound, parseInput } from '../../domain/errors.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
+import { entryIdentity, splitDuplicates } from '../../domain/journal/import-duplicates.ts';
 // The import parsers (csv-parse, yaml) load with the first import, not with every entry written.
 import type { ImportProblem, ParsedEntry } from '../../domain/journal/import-parse.ts';
 import { futureDateProblem, isoWeekOf } from '../../domain/journal/journal.ts';
@@ -278,7 +280,8 @@ export async function importEntries(
     problems.push({ file: input.files[0]?.name ?? '(input)', line: 1, message: 'no entries found' });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  if (input.dryRun) return { dryRun: true, valid: valid.length, imported: 0, problems };
+  const { fresh, duplicates } = await withoutDuplicates(ctx, personId, valid);
+  if (input.dryRun) return { dryRun: true, valid: fresh.length, imported: 0, duplicates, problems };
   if (problems.length > 0) {
     throw new AppError(
       'invalid',
@@ -288,7 +291,7 @@ export async function importEntries(
     );
   }
   const now = nowIso(ctx);
-  const rows = valid.map(({ data }) => ({
+  const rows = fresh.map(({ data }) => ({
     row: {
       id: ctx.newId(),
       person_id: personId,
@@ -309,5 +312,30 @@ export async function importEntries(
   }));
   // One transaction (all or nothing), written in multi-row statements that yield between them.
   await inTransaction(ctx.db, (trx) => insertEntries(trx, rows));
-  return { dryRun: false, valid: valid.length, imported: valid.length, problems: [] };
+  return { dryRun: false, valid: fresh.length, imported: fresh.length, duplicates, problems: [] };
+}
+
+/**
+ * Sets aside the valid rows that are already in the journal or repeat an earlier row of the
+ * import (domain/journal/import-duplicates.ts), reading the journal once for the import's dates.
+ */
+async function withoutDuplicates<T extends { entry: ParsedEntry; data: ReturnType<typeof createEntryInput.parse> }>(
+  ctx: ServiceContext,
+  personId: string,
+  valid: T[],
+): Promise<{ fresh: T[]; duplicates: ImportProblem[] }> {
+  if (valid.length === 0) return { fresh: [], duplicates: [] };
+  const dates = valid.map((v) => v.data.occurredOn as string).sort();
+  const stored = await listEntryIdentities(ctx.db, personId, dates[0] as string, dates[dates.length - 1] as string);
+  const identities = new Set(stored.map((e) => entryIdentity(e.occurred_on, e.title, e.areas)));
+  const candidates = valid.map((v) => ({
+    ...v,
+    file: v.entry.file,
+    line: v.entry.line,
+    occurredOn: v.data.occurredOn as string,
+    title: v.data.title,
+    areas: v.data.areas,
+  }));
+  const { fresh, duplicates } = splitDuplicates(candidates, identities);
+  return { fresh, duplicates };
 }
