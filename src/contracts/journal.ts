@@ -100,10 +100,18 @@ export const importEntriesInput = z.strictObject({
 });
 export type ImportEntriesInput = z.input<typeof importEntriesInput>;
 
+const importProblem = z.object({ file: z.string(), line: z.number(), message: z.string() });
+
 export const importEntriesOutput = z.object({
   dryRun: z.boolean(),
+  /** New entries: valid and not duplicates (what an import adds). */
   valid: z.number(),
   imported: z.number(),
-  problems: z.array(z.object({ file: z.string(), line: z.number(), message: z.string() })),
+  /**
+   * Rows skipped as duplicates, by file and line: the same date, title and areas as an entry
+   * already in the journal or as an earlier row of the import.
+   */
+  duplicates: z.array(importProblem),
+  problems: z.array(importProblem),
 });
 export type ImportEntriesOutput = z.infer<typeof importEntriesOutput>;

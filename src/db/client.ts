@@ -10,6 +10,7 @@ import * as m0002 from './migrations/0002-goals-and-journal.ts';
 import * as m0003 from './migrations/0003-git-evidence.ts';
 import * as m0004 from './migrations/0004-accounts.ts';
 import * as m0005 from './migrations/0005-idempotency-keys.ts';
+import * as m0006 from './migrations/0006-unique-answers-and-accent-search.ts';
 import * as m0007 from './migrations/0007-invitation-revocation.ts';
 import type { Database } from './schema.ts';
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-git-evidence': m0003,
   '0004-accounts': m0004,
   '0005-idempotency-keys': m0005,
+  '0006-unique-answers-and-accent-search': m0006,
   '0007-invitation-revocation': m0007,
 };
 

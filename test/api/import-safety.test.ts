@@ -19,7 +19,8 @@ function hostileMarkdown(proof: string, fence = 'js'): string {
 
 function csvOf(rows: number): string {
   const lines = ['date,title,areas'];
-  for (let i = 0; i < rows; i++) lines.push(`2026-01-${String((i % 28) + 1).padStart(2, '0')},Entry ${i},alpha`);
+  // Dated before the tests' clock (2026-01-05): later dates are refused as the future.
+  for (let i = 0; i < rows; i++) lines.push(`2025-12-${String((i % 28) + 1).padStart(2, '0')},Entry ${i},alpha`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -166,7 +166,7 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      '\nCSV columns: date,title,body,areas,kind,links,visibility (areas and links separated by ";").\nMarkdown: front matter with date, title, areas (a list), kind, links, visibility; the body follows.\nNothing is imported while any row has a problem.',
+      '\nCSV columns: date,title,body,areas,kind,links,visibility (areas and links separated by ";").\nMarkdown: front matter with date, title, areas (a list), kind, links, visibility; the body follows.\nNothing is imported while any row has a problem. Rows with the same date, title and areas as an\nentry already in the journal, or as an earlier row, are skipped as duplicates.',
     )
     .action(async (files: string[], opts: { dryRun?: boolean; person?: string; json?: boolean }) => {
       const kinds = new Set(
@@ -191,18 +191,27 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
         return importEntries(ctx, person.id, { format, files: contents, dryRun: Boolean(opts.dryRun) });
       });
       if (opts.json) return printJson(io, result);
-      for (const p of result.problems) io.stdout(`${p.file}:${p.line}: ${p.message}\n`);
+      for (const p of [...result.duplicates, ...result.problems].sort(
+        (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
+      ))
+        io.stdout(`${p.file}:${p.line}: ${p.message}\n`);
+      const skipped =
+        result.duplicates.length === 0
+          ? ''
+          : ` ${result.duplicates.length} duplicate${result.duplicates.length === 1 ? '' : 's'} skipped.`;
       if (result.dryRun) {
         io.stdout(
           result.problems.length === 0
-            ? `Dry run: all ${result.valid} entries are valid. Run again without --dry-run to import them.\n`
-            : `Dry run: ${result.valid} valid, ${result.problems.length} problem(s). Nothing was imported.\n`,
+            ? result.duplicates.length === 0
+              ? `Dry run: all ${result.valid} entries are valid. Run again without --dry-run to import them.\n`
+              : `Dry run: ${result.valid} new ${result.valid === 1 ? 'entry is' : 'entries are'} valid.${skipped}${result.valid > 0 ? ' Run again without --dry-run to import the new ones.' : ''}\n`
+            : `Dry run: ${result.valid} valid, ${result.problems.length} problem(s).${skipped} Nothing was imported.\n`,
         );
         if (result.problems.length > 0)
           throw new AppError('invalid', 'IMPORT_INVALID', 'Fix the problems above, then import again.');
         return;
       }
-      io.stdout(`Imported ${result.imported} entries.\n`);
+      io.stdout(`Imported ${result.imported} entries.${skipped}\n`);
     });
   return journal;
 }

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { searchWords } from '../../domain/journal/journal.ts';
+import { asciiWords, foldAccents, foldLetters, ftsWords } from '../../domain/journal/search-text.ts';
 import { engineOf } from '../client.ts';
 import type { Database, JournalEntriesTable } from '../schema.ts';
 
@@ -82,6 +83,40 @@ export async function insertEntries(
   }
 }
 
+/** What makes an entry the same as an imported one: its date, title and areas. */
+export interface EntryIdentityRow {
+  occurred_on: string;
+  title: string;
+  areas: string[];
+}
+
+/**
+ * The date, title and areas of a person's entries dated from `from` to `to`, in one statement
+ * (an import of 10,000 rows asks once, not once per row).
+ */
+export async function listEntryIdentities(
+  db: Kysely<Database>,
+  personId: string,
+  from: string,
+  to: string,
+): Promise<EntryIdentityRow[]> {
+  const rows = await db
+    .selectFrom('journal_entries as e')
+    .leftJoin('journal_entry_areas as a', 'a.entry_id', 'e.id')
+    .select(['e.id', 'e.occurred_on', 'e.title', 'a.area_id'])
+    .where('e.person_id', '=', personId)
+    .where('e.occurred_on', '>=', from)
+    .where('e.occurred_on', '<=', to)
+    .execute();
+  const byEntry = new Map<string, EntryIdentityRow>();
+  for (const row of rows) {
+    const entry = byEntry.get(row.id) ?? { occurred_on: row.occurred_on, title: row.title, areas: [] };
+    if (row.area_id !== null) entry.areas.push(row.area_id);
+    byEntry.set(row.id, entry);
+  }
+  return [...byEntry.values()];
+}
+
 /** Changes an entry's columns; `areas` and `links`, when given, replace the stored ones. */
 export async function updateEntryRow(
   db: Kysely<Database>,
@@ -114,13 +149,6 @@ export async function deleteEntryRow(db: Kysely<Database>, id: string): Promise<
   await db.deleteFrom('journal_entries').where('id', '=', id).execute();
 }
 
-/**
- * Letters, digits and marks beyond ASCII: unicode61 and JavaScript may split or fold words made of
- * them differently. Punctuation, symbols and spaces (curly quotes, dashes, ellipses, arrows) separate
- * words for both, so they may appear.
- */
-const OTHER_WORD_CHARACTERS = /(?!\p{ASCII})[\p{L}\p{N}\p{M}\p{Co}]/u;
-
 /** Most distinct words a person's journal may offer for one search word before the plain prefix query is used. */
 const MOST_TERMS = 64;
 
@@ -129,12 +157,19 @@ const MOST_TERMS = 64;
  * undefined to keep FTS5's own prefix query. A prefix query ("review"*) makes FTS5 merge the index
  * entries of every matching word of every person's journal (2–3 ms at 5,000 people, growing with
  * the installation); whole words are looked up within the person's entries only (~0.1 ms). The
- * words are read from the person's own text, tokenized as FTS5's unicode61 tokenizer does ASCII
- * (runs of letters and digits, lower-cased, everything else separating); text with other letters,
- * digits or marks keeps the prefix query, so the answer is always FTS5's.
+ * words are read from the person's own text when it is plain ASCII (domain/journal/search-text.ts
+ * #asciiWords); the search words may carry accents, removed as FTS5 removes them (`ftsWords`).
+ * Journals with other characters keep the prefix query (folding them in JavaScript costs more than
+ * it saves), so the answer is always FTS5's.
  */
 async function wholeWordsFor(db: Kysely<Database>, personId: string, words: string[]): Promise<string[][] | undefined> {
-  if (engineOf(db) !== 'sqlite' || words.length === 0 || words.some((w) => !/^[a-z0-9]+$/.test(w))) return undefined;
+  if (engineOf(db) !== 'sqlite' || words.length === 0) return undefined;
+  const searched: string[] = [];
+  for (const word of words) {
+    const [only, ...more] = ftsWords(word) ?? [];
+    if (only === undefined || more.length > 0) return undefined;
+    searched.push(only);
+  }
   const rows = await db
     .selectFrom('journal_entries')
     .select(['title', 'body'])
@@ -144,11 +179,11 @@ async function wholeWordsFor(db: Kysely<Database>, personId: string, words: stri
   if (rows.length > 2000) return undefined;
   const vocabulary = new Set<string>();
   for (const row of rows) {
-    const text = `${row.title} ${row.body}`;
-    if (OTHER_WORD_CHARACTERS.test(text)) return undefined;
-    for (const token of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) vocabulary.add(token);
+    const tokens = asciiWords(`${row.title} ${row.body}`);
+    if (!tokens) return undefined;
+    for (const token of tokens) vocabulary.add(token);
   }
-  const terms = words.map((w) => [...vocabulary].filter((t) => t.startsWith(w)));
+  const terms = searched.map((w) => [...vocabulary].filter((t) => t.startsWith(w)));
   return terms.some((list) => list.length > MOST_TERMS) ? undefined : terms;
 }
 
@@ -182,7 +217,8 @@ function filtered(db: Kysely<Database>, personId: string, filter: EntryFilter, w
     query = query.where(sql<boolean>`1 = 0`);
   } else if (words.length > 0) {
     if (engineOf(db) === 'postgres') {
-      const tsquery = words.map((w) => `${w}:*`).join(' & ');
+      // The search column holds the text with its accents removed (migration 0006); so do the words.
+      const tsquery = words.map((w) => `${foldAccents(w)}:*`).join(' & ');
       query = query.where(sql<boolean>`e.search @@ to_tsquery('simple', ${tsquery})`);
     } else {
       // Words must match the title or body; the owner's id narrows the search inside the index.
@@ -193,7 +229,9 @@ function filtered(db: Kysely<Database>, personId: string, filter: EntryFilter, w
       } else {
         const phrases = wholeWords
           ? wholeWords.map((terms) => `(${terms.map((t) => `"${t}"`).join(' OR ')})`).join(' AND ')
-          : words.map((w) => `"${w}"*`).join(' ');
+          : // FTS5 removes the words' accents itself; the letters it keeps (ł, ø, ß…) are folded here
+            // as the index's triggers fold them (migration 0006).
+            words.map((w) => `"${foldLetters(w)}"*`).join(' ');
         const match = `person_id : ${owner} AND {title body} : (${phrases})`;
         query = query.where(sql<boolean>`e.rowid in (select rowid from journal_fts where journal_fts match ${match})`);
       }

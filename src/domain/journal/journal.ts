@@ -63,6 +63,27 @@ export function isIsoDate(value: string): boolean {
 }
 
 /**
+ * How many days after today (UTC) evidence may be dated: one, so that someone whose day has already
+ * begun east of UTC can log today's work. Anything later has not happened yet, and would count as
+ * recent evidence for months.
+ */
+export const EVIDENCE_DAYS_AHEAD = 1;
+
+/** The latest date evidence may carry at `now`: tomorrow in UTC, as YYYY-MM-DD. */
+export function latestEvidenceDate(now: Date): string {
+  return new Date(now.getTime() + EVIDENCE_DAYS_AHEAD * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * What is wrong with an evidence date at `now`, in plain words for the date field, or undefined
+ * when it is fine (not later than `latestEvidenceDate`). Dates are compared as YYYY-MM-DD text.
+ */
+export function futureDateProblem(date: string, now: Date): string | undefined {
+  const latest = latestEvidenceDate(now);
+  return date > latest ? `can’t be in the future: choose ${latest} or earlier` : undefined;
+}
+
+/**
  * The ISO week a date falls in, as "2026-W05", and the Monday it starts on. Pure calendar
  * arithmetic (no time zone): the week's year is the year of its Thursday, and week 1 is the
  * week with January 4th.
@@ -79,7 +100,16 @@ export function isoWeekOf(date: string): { week: string; startsOn: string } {
   return { week: `${weekYear}-W${String(week).padStart(2, '0')}`, startsOn };
 }
 
-/** Splits free text into search words (letters and digits in any script), at most 12. */
+/**
+ * Splits free text into search words (letters and digits in any script), at most 12. Accents
+ * typed as separate marks (decomposed text, as macOS often sends) are joined to their letters
+ * first, so "e\u0301moji" stays one word.
+ */
 export function searchWords(query: string): string[] {
-  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  return (
+    query
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 12);
 }

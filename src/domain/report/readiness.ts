@@ -64,12 +64,22 @@ export interface Readiness {
 const STRONGEST = 3;
 
 /**
+ * Whether an item is recent: on or after `since90` and, when `until` is given, not after it. Entries
+ * dated in the future (stored before such dates were refused) are not recent evidence.
+ */
+function isRecent(item: EvidenceItem, since90: string, until?: string): boolean {
+  return item.occurredOn >= since90 && (until === undefined || item.occurredOn <= until);
+}
+
+/**
  * Scores an item for "strongest evidence": the kind's weight, +1 when it serves a goal, +1 when
  * recent (last 90 days), +0.5 when it links to something checkable.
  */
-export function evidenceStrength(item: EvidenceItem, since90: string): number {
+export function evidenceStrength(item: EvidenceItem, since90: string, until?: string): number {
   const kindWeight = KIND_WEIGHT[item.kind as EntryKind] ?? 1;
-  return kindWeight + (item.hasGoal ? 1 : 0) + (item.occurredOn >= since90 ? 1 : 0) + (item.links.length > 0 ? 0.5 : 0);
+  return (
+    kindWeight + (item.hasGoal ? 1 : 0) + (isRecent(item, since90, until) ? 1 : 0) + (item.links.length > 0 ? 0.5 : 0)
+  );
 }
 
 /**
@@ -85,13 +95,16 @@ export function assessReadiness(
   goals: ReportGoal[],
   actions: ReportAction[],
   since90: string,
+  /** The latest date that counts as recent (the latest a new entry may carry); none when absent. */
+  until?: string,
 ): Readiness {
   const areas = standing.map((s): AreaReadiness => {
     const mine = evidence.filter((e) => e.areas.includes(s.areaId));
     const strongest = [...mine]
       .sort(
         (a, b) =>
-          evidenceStrength(b, since90) - evidenceStrength(a, since90) || b.occurredOn.localeCompare(a.occurredOn),
+          evidenceStrength(b, since90, until) - evidenceStrength(a, since90, until) ||
+          b.occurredOn.localeCompare(a.occurredOn),
       )
       .slice(0, STRONGEST);
     const verdict: AreaVerdict =
@@ -103,7 +116,11 @@ export function assessReadiness(
       target: s.target,
       gap: s.gap,
       verdict,
-      evidence: { last90Days: mine.filter((e) => e.occurredOn >= since90).length, allTime: mine.length, strongest },
+      evidence: {
+        last90Days: mine.filter((e) => isRecent(e, since90, until)).length,
+        allTime: mine.length,
+        strongest,
+      },
       openGoals: goals.filter((g) => g.areaId === s.areaId),
       nextActions: actions.filter((a) => a.areaId === s.areaId),
     };
@@ -115,7 +132,7 @@ export function assessReadiness(
   const totalGap = assessed.reduce((sum, a) => sum + (a.gap ?? 0), 0);
   const largestGap = assessed.reduce((max, a) => Math.max(max, a.gap ?? 0), 0);
   const withoutRecent = areas.filter((a) => a.evidence.last90Days === 0).map((a) => a.name);
-  const evidenceLast90Days = evidence.filter((e) => e.occurredOn >= since90).length;
+  const evidenceLast90Days = evidence.filter((e) => isRecent(e, since90, until)).length;
   const allAssessed = assessed.length === areas.length && areas.length > 0;
 
   const working: string[] = [];

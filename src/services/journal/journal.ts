@@ -17,15 +17,17 @@ import {
   insertEntries,
   insertEntry,
   listEntryAreaDates,
+  listEntryIdentities,
   listEntryRows,
   updateEntryRow,
 } from '../../db/repositories/journal.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, type FieldErrors, fieldsFromIssues, notFound, parseInput } from '../../domain/errors.ts';
 import type { Framework } from '../../domain/framework/schema.ts';
+import { entryIdentity, splitDuplicates } from '../../domain/journal/import-duplicates.ts';
 // The import parsers (csv-parse, yaml) load with the first import, not with every entry written.
 import type { ImportProblem, ParsedEntry } from '../../domain/journal/import-parse.ts';
-import { isoWeekOf } from '../../domain/journal/journal.ts';
+import { futureDateProblem, isoWeekOf } from '../../domain/journal/journal.ts';
 import { presentEntry } from '../../presenters/journal.ts';
 import { auditRead, ensureCanChange, ensureCanSee, readerScope, scopeSees } from '../access.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
@@ -38,6 +40,24 @@ function checkAreas(framework: Framework, areas: string[], fields: FieldErrors, 
   areas.forEach((a, i) => {
     if (!known.has(a)) fields[`${prefix}.${i}`] = `unknown area "${a}" (known: ${[...known].join(', ')})`;
   });
+}
+
+/** Refuses an evidence date later than tomorrow (UTC) by the context's clock: it has not happened yet. */
+function checkNotFuture(ctx: ServiceContext, date: string | undefined, fields: FieldErrors, key = 'occurredOn') {
+  const problem = date === undefined ? undefined : futureDateProblem(date, ctx.clock());
+  if (problem) fields[key] = problem;
+}
+
+/** The error for an entry's field problems: the date's own words when it is the only one. */
+function entryInvalid(fields: FieldErrors): AppError {
+  const keys = Object.keys(fields);
+  const message =
+    keys.length === 1 && keys[0] === 'occurredOn'
+      ? 'Evidence can’t be dated in the future.'
+      : keys.every((k) => k.startsWith('areas'))
+        ? 'Unknown area.'
+        : 'Please correct the marked fields.';
+  return new AppError('invalid', 'VALIDATION_FAILED', message, fields);
 }
 
 /** Checks that a goal/action link points at the person's own goal; fills goalId from the action. */
@@ -75,7 +95,8 @@ export async function createEntry(ctx: ServiceContext, personId: string, raw: Cr
   const { framework } = await getActiveFramework(ctx);
   const fields: FieldErrors = {};
   checkAreas(framework, input.areas, fields);
-  if (Object.keys(fields).length > 0) throw new AppError('invalid', 'VALIDATION_FAILED', 'Unknown area.', fields);
+  checkNotFuture(ctx, input.occurredOn, fields);
+  if (Object.keys(fields).length > 0) throw entryInvalid(fields);
   const link = await resolveGoalLink(ctx, personId, input.goalId, input.goalActionId);
   const now = nowIso(ctx);
   const id = ctx.newId();
@@ -126,12 +147,10 @@ async function entryToChange(ctx: ServiceContext, entryId: string): Promise<Entr
 export async function updateEntry(ctx: ServiceContext, entryId: string, raw: UpdateEntryInput): Promise<EntryOutput> {
   const input = parseInput(updateEntryInput, raw);
   const row = await entryToChange(ctx, entryId);
-  if (input.areas) {
-    const { framework } = await getActiveFramework(ctx);
-    const fields: FieldErrors = {};
-    checkAreas(framework, input.areas, fields);
-    if (Object.keys(fields).length > 0) throw new AppError('invalid', 'VALIDATION_FAILED', 'Unknown area.', fields);
-  }
+  const fields: FieldErrors = {};
+  if (input.areas) checkAreas((await getActiveFramework(ctx)).framework, input.areas, fields);
+  checkNotFuture(ctx, input.occurredOn, fields);
+  if (Object.keys(fields).length > 0) throw entryInvalid(fields);
   const link =
     input.goalId !== undefined || input.goalActionId !== undefined
       ? await resolveGoalLink(ctx, row.person_id, input.goalId, input.goalActionId)
@@ -251,6 +270,7 @@ export async function importEntries(
     const fields: FieldErrors = check.success ? {} : fieldsFromIssues(check.error.issues);
     if (check.success) checkAreas(framework, check.data.areas, fields);
     if (check.success && !check.data.occurredOn) fields.date = 'required (YYYY-MM-DD)';
+    if (check.success) checkNotFuture(ctx, check.data.occurredOn, fields, 'date');
     const messages = Object.entries(fields).map(([k, v]) => `${k === 'occurredOn' ? 'date' : k}: ${v}`);
     if (messages.length > 0) problems.push({ file: entry.file, line: entry.line, message: messages.join('; ') });
     else if (check.success) valid.push({ entry, data: check.data });
@@ -260,7 +280,8 @@ export async function importEntries(
     problems.push({ file: input.files[0]?.name ?? '(input)', line: 1, message: 'no entries found' });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  if (input.dryRun) return { dryRun: true, valid: valid.length, imported: 0, problems };
+  const { fresh, duplicates } = await withoutDuplicates(ctx, personId, valid);
+  if (input.dryRun) return { dryRun: true, valid: fresh.length, imported: 0, duplicates, problems };
   if (problems.length > 0) {
     throw new AppError(
       'invalid',
@@ -270,7 +291,7 @@ export async function importEntries(
     );
   }
   const now = nowIso(ctx);
-  const rows = valid.map(({ data }) => ({
+  const rows = fresh.map(({ data }) => ({
     row: {
       id: ctx.newId(),
       person_id: personId,
@@ -291,5 +312,30 @@ export async function importEntries(
   }));
   // One transaction (all or nothing), written in multi-row statements that yield between them.
   await inTransaction(ctx.db, (trx) => insertEntries(trx, rows));
-  return { dryRun: false, valid: valid.length, imported: valid.length, problems: [] };
+  return { dryRun: false, valid: fresh.length, imported: fresh.length, duplicates, problems: [] };
+}
+
+/**
+ * Sets aside the valid rows that are already in the journal or repeat an earlier row of the
+ * import (domain/journal/import-duplicates.ts), reading the journal once for the import's dates.
+ */
+async function withoutDuplicates<T extends { entry: ParsedEntry; data: ReturnType<typeof createEntryInput.parse> }>(
+  ctx: ServiceContext,
+  personId: string,
+  valid: T[],
+): Promise<{ fresh: T[]; duplicates: ImportProblem[] }> {
+  if (valid.length === 0) return { fresh: [], duplicates: [] };
+  const dates = valid.map((v) => v.data.occurredOn as string).sort();
+  const stored = await listEntryIdentities(ctx.db, personId, dates[0] as string, dates[dates.length - 1] as string);
+  const identities = new Set(stored.map((e) => entryIdentity(e.occurred_on, e.title, e.areas)));
+  const candidates = valid.map((v) => ({
+    ...v,
+    file: v.entry.file,
+    line: v.entry.line,
+    occurredOn: v.data.occurredOn as string,
+    title: v.data.title,
+    areas: v.data.areas,
+  }));
+  const { fresh, duplicates } = splitDuplicates(candidates, identities);
+  return { fresh, duplicates };
 }

@@ -4,6 +4,7 @@ import { subDays } from 'date-fns/subDays';
 import type { StandingOutput } from '../../contracts/index.ts';
 import { listActionStates } from '../../db/repositories/action-states.ts';
 import { listEvidenceRows } from '../../db/repositories/journal.ts';
+import { latestEvidenceDate } from '../../domain/journal/journal.ts';
 import { type ActionState, pickNextActions } from '../../domain/progress/next-actions.ts';
 import type { AreaStanding } from '../../domain/progress/standing.ts';
 import { assessReadiness, type EvidenceItem, type Readiness } from '../../domain/report/readiness.ts';
@@ -79,6 +80,8 @@ export async function buildReadinessReport(
     })),
     actions,
     since90,
+    // Entries dated later than a new entry may be (stored before that was refused) are not recent.
+    latestEvidenceDate(ctx.clock()),
   );
   return {
     ...readiness,

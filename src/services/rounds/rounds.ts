@@ -6,16 +6,20 @@ import {
   type RoundOutput,
   rateInput,
 } from '../../contracts/rounds.ts';
-import { findAssessmentById, insertAssessment, listAssessments } from '../../db/repositories/assessments.ts';
+import { listAssessments } from '../../db/repositories/assessments.ts';
 import {
   findRound,
   findRoundRater,
   insertRound,
   listPendingRatings,
-  listRoundRaters,
+  listRoundAnswerRatingsOf,
+  listRoundRatersOf,
   listRoundsOf,
-  recordRating,
+  type RoundAnswerRating,
+  type RoundRaterWithName,
+  recordRoundAnswer,
 } from '../../db/repositories/rounds.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound, parseInput } from '../../domain/errors.ts';
 import { targetsFor } from '../../domain/framework/framework.ts';
 import { roundResults } from '../../domain/rounds/results.ts';
@@ -81,14 +85,22 @@ export async function myRatingRequests(ctx: ServiceContext): Promise<RatingReque
   return (await listPendingRatings(ctx.db, actor.id)).map(presentRatingRequest);
 }
 
-/** A rater answers a round: a level (and comment) for every area. Once per rater and round. */
+/** The answer to a round that was answered already: the same whether it was a minute ago or at the same moment. */
+const alreadyRated = () =>
+  new AppError('conflict', 'ALREADY_RATED', 'You have answered this round already; your first answer is kept.');
+
+/**
+ * A rater answers a round: a level (and comment) for every area. Once per rater and round: the
+ * invitation is claimed and the answer stored in one transaction, so a second submit — even one
+ * sent at the same moment — gets ALREADY_RATED (409) and stores nothing.
+ */
 export async function submitRating(ctx: ServiceContext, roundId: string, raw: unknown): Promise<RatingSubmittedOutput> {
   const input = parseInput(rateInput, raw);
   const actor = actorOf(ctx);
   const round = await findRound(ctx.db, roundId);
   const invite = round && actor.kind === 'person' ? await findRoundRater(ctx.db, roundId, actor.id) : undefined;
   if (!round || !invite || actor.kind !== 'person') throw notFound('round', roundId);
-  if (invite.assessment_id) throw new AppError('conflict', 'ALREADY_RATED', 'You have answered this round already.');
+  if (invite.assessment_id) throw alreadyRated();
   const installed = await getFrameworkById(ctx, round.framework_id);
   const areas = installed?.framework.areas ?? [];
   const given = new Map(input.ratings.map((r) => [r.areaId, r]));
@@ -98,57 +110,68 @@ export async function submitRating(ctx: ServiceContext, roundId: string, raw: un
   if (Object.keys(fields).length > 0)
     throw new AppError('invalid', 'VALIDATION_FAILED', 'Rate every area once, from 1 to 4.', fields);
   const id = ctx.newId();
-  await insertAssessment(
-    ctx.db,
-    {
-      id,
-      person_id: round.person_id,
-      framework_id: round.framework_id,
-      kind: invite.relation,
-      visibility: 'private',
-      round_id: roundId,
-      rater_id: actor.id,
-      track: null,
-      stage: null,
-      created_at: nowIso(ctx),
-    },
-    areas.map((a) => ({
-      assessment_id: id,
-      area_id: a.id,
-      level: given.get(a.id)?.level ?? 1,
-      comment: given.get(a.id)?.comment ?? '',
-    })),
+  const recorded = await inTransaction(ctx.db, (trx) =>
+    recordRoundAnswer(
+      trx,
+      roundId,
+      actor.id,
+      {
+        id,
+        person_id: round.person_id,
+        framework_id: round.framework_id,
+        kind: invite.relation,
+        visibility: 'private',
+        round_id: roundId,
+        rater_id: actor.id,
+        track: null,
+        stage: null,
+        created_at: nowIso(ctx),
+      },
+      areas.map((a) => ({
+        assessment_id: id,
+        area_id: a.id,
+        level: given.get(a.id)?.level ?? 1,
+        comment: given.get(a.id)?.comment ?? '',
+      })),
+    ),
   );
-  await recordRating(ctx.db, roundId, actor.id, id);
+  if (!recorded) throw alreadyRated();
   return { roundId, assessmentId: id };
 }
 
 /**
  * A person's rounds, newest first, with the results they may see: named mentor and manager
  * answers, peers only as an average of three or more, self vs others, blind spots and target.
- * Only the person rated sees this.
+ * Only the person rated sees this. A fixed number of statements however many rounds and answers:
+ * the rounds, all their raters, all the answers' ratings, and the self-assessments.
  */
 export async function listRounds(ctx: ServiceContext, personId: string): Promise<RoundOutput[]> {
   const person = await requirePerson(ctx, personId);
   await ensureCanSee(ctx, personId, 'private', '360 results');
-  const rounds = await listRoundsOf(ctx.db, personId);
-  const selfAssessments = await listAssessments(ctx.db, personId, 'self');
+  const [rounds, allRaters, allRatings, selfAssessments] = await Promise.all([
+    listRoundsOf(ctx.db, personId),
+    listRoundRatersOf(ctx.db, personId),
+    listRoundAnswerRatingsOf(ctx.db, personId),
+    listAssessments(ctx.db, personId, 'self'),
+  ]);
+  const ratersByRound = groupBy(allRaters, (r) => r.round_id);
+  const ratingsByAnswer = groupBy(allRatings, (r) => r.assessment_id);
   const out: RoundOutput[] = [];
   for (const round of rounds) {
     const installed = await getFrameworkById(ctx, round.framework_id);
     const framework = installed?.framework;
     const areaIds = framework?.areas.map((a) => a.id) ?? [];
-    const raters = await listRoundRaters(ctx.db, round.id);
+    const raters: RoundRaterWithName[] = ratersByRound.get(round.id) ?? [];
     const answers = [];
     for (const r of raters) {
       if (!r.assessment_id) continue;
-      const a = await findAssessmentById(ctx.db, r.assessment_id);
-      if (!a) continue;
+      const ratings: RoundAnswerRating[] | undefined = ratingsByAnswer.get(r.assessment_id);
+      if (!ratings) continue;
       answers.push({
         relation: r.relation as 'mentor' | 'manager' | 'peer',
         raterName: r.relation === 'peer' ? 'A peer' : r.name,
-        levels: Object.fromEntries(a.ratings.map((x) => [x.area_id, x.level])),
-        comments: Object.fromEntries(a.ratings.filter((x) => x.comment).map((x) => [x.area_id, x.comment])),
+        levels: Object.fromEntries(ratings.map((x) => [x.area_id, x.level])),
+        comments: Object.fromEntries(ratings.filter((x) => x.comment).map((x) => [x.area_id, x.comment])),
       });
     }
     // The self view: the latest self-assessment made against the same framework, up to now.
@@ -159,4 +182,15 @@ export async function listRounds(ctx: ServiceContext, personId: string): Promise
     out.push(presentRound(round, raters, framework, selfLevels, target, results));
   }
   return out;
+}
+
+/** Rows grouped by a key, in their order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }

@@ -33,7 +33,12 @@ export function JournalImport({ personId, onImported }: { personId: string; onIm
     setError(null);
     const result = await importing.run(() => api.importEntries(personId, { format, files, dryRun: false }));
     if (!result) return;
-    setDone(`Imported ${result.imported} ${result.imported === 1 ? 'entry' : 'entries'}.`);
+    const skipped = result.duplicates.length;
+    setDone(
+      `Imported ${result.imported} ${result.imported === 1 ? 'entry' : 'entries'}.${
+        skipped > 0 ? ` Skipped ${skipped} already in your journal or repeated.` : ''
+      }`,
+    );
     setCheck(null);
     setFiles([]);
     onImported();
@@ -45,7 +50,7 @@ export function JournalImport({ personId, onImported }: { personId: string; onIm
       <p className="muted small">
         CSV columns: date, title, areas (separated by “;”), and optionally body, kind, links, visibility. Markdown: one
         file per entry with front matter (date, title, areas). Every row is checked first; nothing is imported while any
-        row has a problem.
+        row has a problem. Rows with the same date, title and areas as an entry you already have are skipped.
       </p>
       <label htmlFor="import-files">Files</label>
       <input
@@ -59,9 +64,28 @@ export function JournalImport({ personId, onImported }: { personId: string; onIm
       {check && (
         <div role="status">
           <p>
-            {check.valid} valid {check.valid === 1 ? 'entry' : 'entries'}, {check.problems.length}{' '}
+            {check.valid} new {check.valid === 1 ? 'entry' : 'entries'}, {check.duplicates.length}{' '}
+            {check.duplicates.length === 1 ? 'duplicate' : 'duplicates'} (skipped), {check.problems.length}{' '}
             {check.problems.length === 1 ? 'problem' : 'problems'}.
           </p>
+          {check.duplicates.length > 0 && (
+            <details>
+              <summary>
+                {check.duplicates.length === 1 ? 'Duplicate' : 'Duplicates'}: the same date, title and areas as an entry
+                already in your journal or an earlier row
+              </summary>
+              <ul className="problems">
+                {check.duplicates.map((p) => (
+                  <li key={`${p.file}:${p.line}`}>
+                    <code>
+                      {p.file}:{p.line}
+                    </code>{' '}
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {check.problems.length > 0 && (
             <ul className="problems">
               {check.problems.map((p) => (

@@ -2,7 +2,12 @@ import { type FormEvent, useState } from 'react';
 import type { GoalOutput } from '../../../../src/contracts/goals.ts';
 import type { EntryOutput, TimelineOutput } from '../../../../src/contracts/journal.ts';
 import { MAX_LENGTH, MAX_LINKS } from '../../../../src/contracts/limits.ts';
-import { ENTRY_KINDS, type EntryKind, VISIBILITIES } from '../../../../src/domain/journal/journal.ts';
+import {
+  ENTRY_KINDS,
+  type EntryKind,
+  latestEvidenceDate,
+  VISIBILITIES,
+} from '../../../../src/domain/journal/journal.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { FieldError, FormError, invalidProps, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
@@ -263,6 +268,7 @@ function QuickCapture({ session, goals, onSaved }: { session: Session; goals: Go
             id="entry-date"
             name="occurredOn"
             type="date"
+            max={latestEvidenceDate(new Date())}
             {...invalidProps(submission, 'occurredOn', 'entry-date')}
           />
           <FieldError submission={submission} name="occurredOn" id="entry-date" />
@@ -429,6 +435,7 @@ function EntryControls({
               id={id('date')}
               name="occurredOn"
               type="date"
+              max={latestEvidenceDate(new Date())}
               defaultValue={entry.occurredOn}
               required
               {...invalidProps(edit, 'occurredOn', id('date'))}
