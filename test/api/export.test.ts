@@ -221,7 +221,7 @@ describe.each(ENGINES)('downloading your own data on %s', (engine) => {
       files: [{ name: 'journal.csv', content: csv }],
       dryRun: true,
     });
-    expect(check.json()).toEqual({ dryRun: true, valid: TRICKY.length, imported: 0, problems: [] });
+    expect(check.json()).toEqual({ dryRun: true, valid: TRICKY.length, imported: 0, duplicates: [], problems: [] });
     const done = await copy.call('POST', url, { format: 'csv', files: [{ name: 'journal.csv', content: csv }] });
     expect(done.statusCode, done.body).toBe(200);
     expect(comparable((await exportOf(copy)).journal)).toEqual(comparable((await exportOf(as.member)).journal));

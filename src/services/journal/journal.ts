@@ -43,8 +43,8 @@ function checkAreas(framework: Framework, areas: string[], fields: FieldErrors, 
 }
 
 /** Refuses an evidence date later than tomorrow (UTC) by the context's clock: it has not happened yet. */
-function checkNotFuture(ctx: ServiceContext, date: string | undefined, fields: FieldErrors, key = 'occurredOn') {
-  const problem = date === undefined ? undefined : futureDateProblem(date, ctx.clock());
+function checkNotFuture(now: Date, date: string | undefined, fields: FieldErrors, key = 'occurredOn') {
+  const problem = date === undefined ? undefined : futureDateProblem(date, now);
   if (problem) fields[key] = problem;
 }
 
@@ -95,7 +95,7 @@ export async function createEntry(ctx: ServiceContext, personId: string, raw: Cr
   const { framework } = await getActiveFramework(ctx);
   const fields: FieldErrors = {};
   checkAreas(framework, input.areas, fields);
-  checkNotFuture(ctx, input.occurredOn, fields);
+  checkNotFuture(ctx.clock(), input.occurredOn, fields);
   if (Object.keys(fields).length > 0) throw entryInvalid(fields);
   const link = await resolveGoalLink(ctx, personId, input.goalId, input.goalActionId);
   const now = nowIso(ctx);
@@ -149,7 +149,7 @@ export async function updateEntry(ctx: ServiceContext, entryId: string, raw: Upd
   const row = await entryToChange(ctx, entryId);
   const fields: FieldErrors = {};
   if (input.areas) checkAreas((await getActiveFramework(ctx)).framework, input.areas, fields);
-  checkNotFuture(ctx, input.occurredOn, fields);
+  checkNotFuture(ctx.clock(), input.occurredOn, fields);
   if (Object.keys(fields).length > 0) throw entryInvalid(fields);
   const link =
     input.goalId !== undefined || input.goalActionId !== undefined
@@ -265,12 +265,14 @@ export async function importEntries(
     await yieldToEventLoop();
   }
   const valid: Array<{ entry: ParsedEntry; data: ReturnType<typeof createEntryInput.parse> }> = [];
+  // One reading of the clock for the whole import: every row is judged against the same today.
+  const today = ctx.clock();
   for (const [i, entry] of parsed.entries()) {
     const check = createEntryInput.safeParse({ ...entry.fields, source: 'import' });
     const fields: FieldErrors = check.success ? {} : fieldsFromIssues(check.error.issues);
     if (check.success) checkAreas(framework, check.data.areas, fields);
     if (check.success && !check.data.occurredOn) fields.date = 'required (YYYY-MM-DD)';
-    if (check.success) checkNotFuture(ctx, check.data.occurredOn, fields, 'date');
+    if (check.success) checkNotFuture(today, check.data.occurredOn, fields, 'date');
     const messages = Object.entries(fields).map(([k, v]) => `${k === 'occurredOn' ? 'date' : k}: ${v}`);
     if (messages.length > 0) problems.push({ file: entry.file, line: entry.line, message: messages.join('; ') });
     else if (check.success) valid.push({ entry, data: check.data });
