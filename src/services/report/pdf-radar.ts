@@ -45,7 +45,8 @@ interface Box {
  */
 export function drawRadar(doc: InstanceType<typeof PDFDocument>, areas: RadarArea[], box: Box): number {
   const n = areas.length;
-  if (n < 3) return 0;
+  // Fewer than three spokes make no area, and nothing rated and no target make no shape.
+  if (n < 3 || areas.every((a) => a.current === null && a.target === null)) return 0;
   // Room for the labels on either side: the longest name decides the radius.
   doc.font(box.regularFont).fontSize(LABEL_SIZE);
   const labelWidth = Math.min(110, Math.max(...areas.map((a) => doc.widthOfString(box.text(a.name)))) + 2);
