@@ -26,13 +26,23 @@ export interface ReportFonts {
 
 let fonts: ReportFonts | undefined;
 
-/** Opens the report fonts on first use (about 30 ms) and keeps them for the process. */
+/**
+ * Opens the report fonts on first use (about 20 ms) and keeps them for the process. Each is two
+ * fontkit fonts of the same bytes: one shapes text, one is subset into each document. fontkit
+ * keeps every glyph it has made with the characters it was first made for, and subsetting makes
+ * the parts of composed letters (the Z of Ż) without any; with one font for both, the next
+ * document's Z had no character, and its text could not be copied or searched. Opening fresh
+ * fonts for every document instead doubled the rendering time (their tables decoded anew).
+ */
 export function reportFonts(): ReportFonts {
   if (fonts) return fonts;
   const require = createRequire(import.meta.url);
-  // The same fontkit module instance pdfkit requires, so the fonts are not parsed by a second copy.
+  // The same fontkit module instance pdfkit requires, so its code is loaded once.
   const fontkit = require('fontkit') as typeof import('fontkit');
-  const open = (file: string) => fontkit.create(woffToSfnt(fs.readFileSync(require.resolve(file))));
+  const open = (file: string) => {
+    const bytes = woffToSfnt(fs.readFileSync(require.resolve(file)));
+    return shapedApart(fontkit.create(bytes), fontkit.create(bytes));
+  };
   const regular = open(FONT_FILES.regular);
   const bold = open(FONT_FILES.bold);
   const inBold = new Set(bold.characterSet);
@@ -82,6 +92,54 @@ export function woffToSfnt(woff: Buffer): Buffer {
     offset += padded.length;
   });
   return Buffer.concat(parts);
+}
+
+/** How many laid-out words each font keeps between reports (a report lays out a few hundred). */
+const LAYOUT_CACHE_SIZE = 5_000;
+
+interface Run {
+  glyphs: unknown[];
+  positions: Array<Record<string, number>>;
+}
+
+/**
+ * One font for pdfkit made of two fontkit fonts of the same file: `shaper` lays text out (so its
+ * glyphs always carry their characters), `subsetter` answers everything else (metrics, names,
+ * createSubset). Shaping is also remembered across documents: shaping each word with DejaVu's
+ * OpenType tables was about 40% of a report's rendering time, and reports repeat most words (area
+ * names, kinds, dates). pdfkit keeps such a cache only per document and scales the positions it
+ * gets in place, so each caller gets its own copy of them; the glyphs are only read.
+ */
+function shapedApart(shaper: Font, subsetter: Font): Font {
+  const cache = new Map<string, Run>();
+  const layout = (text: string, ...rest: unknown[]) => {
+    if (rest.some((r) => r !== undefined)) return (shaper.layout as (...a: unknown[]) => unknown)(text, ...rest);
+    let run = cache.get(text);
+    if (run) {
+      cache.delete(text); // most recently used last
+    } else {
+      const fresh = shaper.layout(text) as Run;
+      run = { glyphs: fresh.glyphs, positions: fresh.positions.map((p) => ({ ...p })) };
+      if (cache.size >= LAYOUT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(text, run);
+    const positions = run.positions.map((p) => ({ ...p }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      // As fontkit's GlyphRun: the sum of the (possibly rescaled) advances.
+      get advanceWidth() {
+        return positions.reduce((width, p) => width + (p.xAdvance ?? 0), 0);
+      },
+    };
+  };
+  return new Proxy(subsetter, {
+    get(target, key) {
+      if (key === 'layout') return layout;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Code points that change how neighbours look but draw nothing themselves (joiners, variation selectors). */
