@@ -1,6 +1,6 @@
 import type { Command as CommandType } from 'commander';
 import { Command, CommanderError } from 'commander';
-import { AppError, ConfigError, DatabaseOpenError } from '../domain/errors.ts';
+import { AppError, ConfigError, DatabaseOpenError, fieldsFromIssues } from '../domain/errors.ts';
 import { type CliIo, processIo } from './io.ts';
 
 type Register = (program: Command, io: CliIo) => unknown;
@@ -37,6 +37,10 @@ export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Comm
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nRun `leadway COMMAND --help` for the options of a command.\nExit codes: 0 done; 1 the request failed (e.g. nothing with that id, or a file that cannot be read);\n2 a usage mistake (an option or argument missing or wrong: each is named, with what it accepts).',
+    )
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   const name = argv[2];
@@ -59,29 +63,59 @@ export async function buildProgram(io: CliIo, argv: string[] = []): Promise<Comm
 }
 
 /**
- * Runs the CLI and returns the exit code: 0 on success, 1 when the request failed, 2 for a
- * usage mistake. Errors are one or a few lines that say what was wrong and how to fix it.
+ * Runs the CLI and returns the exit code: 0 on success, 1 when the request failed, 2 for a usage
+ * mistake (an option or argument that is missing or wrong). Errors are a line per problem that
+ * says what was wrong and how to fix it, naming the option; never JSON or a stack trace.
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  // The command whose action runs, so that a refused field can be named by its option.
+  let running: CommandType | undefined;
   try {
-    await (await buildProgram(io, argv)).parseAsync(argv);
+    const program = await buildProgram(io, argv);
+    program.hook('preAction', (_program, actionCommand) => {
+      running = actionCommand;
+    });
+    await program.parseAsync(argv);
     return 0;
   } catch (error) {
-    return reportError(io, error);
+    return reportError(io, error, running);
   }
 }
 
-function reportError(io: CliIo, error: unknown): number {
+/** Error codes of refused input typed on the command line; other `invalid` errors are about files. */
+const USAGE_CODES = new Set(['USAGE', 'VALIDATION_FAILED', 'AREA_NOT_FOUND']);
+/** Summaries that only say "something is not valid": the field lines say it better. */
+const GENERIC_MESSAGES = new Set([
+  'The request is not valid.',
+  'The input is not valid.',
+  'Unknown area.',
+  'The profile is not valid.',
+]);
+
+async function reportError(io: CliIo, error: unknown, command: CommandType | undefined): Promise<number> {
   if (error instanceof CommanderError) {
     // Commander has printed its own message (or the help/version text).
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof AppError) {
-    io.stderr(`Error: ${error.message}\n`);
-    if (error.fields) {
-      for (const [field, problem] of Object.entries(error.fields)) io.stderr(`  - ${field}: ${problem}\n`);
+  const appError = error instanceof AppError ? error : fromZodError(error);
+  if (appError) {
+    const fields = appError.fields ?? {};
+    const { describeFieldErrors } = await import('./usage-errors.ts');
+    const { lines, mapped } = describeFieldErrors(command, fields);
+    const isUsage = appError.kind === 'invalid' && (USAGE_CODES.has(appError.code) || mapped);
+    if (isUsage && mapped) {
+      // A line per field, naming its option. A summary that says more than "not valid" leads them
+      // (or, for a single field, takes the place of the field's own shorter words).
+      const isGeneric = GENERIC_MESSAGES.has(appError.message);
+      const only = Object.keys(fields).length === 1 ? lines[0]?.slice(0, lines[0].indexOf(': ')) : undefined;
+      if (isGeneric) for (const line of lines) io.stderr(`${line}\n`);
+      else if (only) io.stderr(`${only}: ${appError.message}\n`);
+      else for (const line of [appError.message, ...lines]) io.stderr(`${line}\n`);
+    } else {
+      io.stderr(`Error: ${appError.message}\n`);
+      for (const line of lines) io.stderr(`  - ${line}\n`);
     }
-    return error.code === 'USAGE' ? 2 : 1;
+    return isUsage ? 2 : 1;
   }
   if (error instanceof ConfigError || error instanceof DatabaseOpenError) {
     io.stderr(`Error: ${error.message}\n`);
@@ -96,4 +130,12 @@ function reportError(io: CliIo, error: unknown): number {
   if (io.env.LEADWAY_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
   else io.stderr('(set LEADWAY_DEBUG=1 for details)\n');
   return 1;
+}
+
+/** A zod error that escaped a service's parseInput, as the AppError it should have been (its message is JSON). */
+function fromZodError(error: unknown): AppError | undefined {
+  if (!(error instanceof Error) || error.name !== 'ZodError' || !('issues' in error) || !Array.isArray(error.issues)) {
+    return undefined;
+  }
+  return new AppError('invalid', 'VALIDATION_FAILED', 'The input is not valid.', fieldsFromIssues(error.issues));
 }

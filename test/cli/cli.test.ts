@@ -123,14 +123,14 @@ describe.each(ENGINES)('leadway CLI on %s', (engine) => {
       [['assess'], /No terminal to ask on/, 2],
       [['assess', '--level', 'ownership'], /expects AREA=VALUE/, 2],
       [['assess', '--level', 'ownership=7'], /levels run from 1 to 4/, 2],
-      [['assess', '--level', 'leadership=2'], /Unknown area "leadership"/, 1],
-      [['assess', '--level', 'ownership=2'], /needs exactly one level/, 1],
+      [['assess', '--level', 'leadership=2'], /Unknown area "leadership"/, 2],
+      [['assess', '--level', 'ownership=2'], /needs exactly one level/, 2],
       [['next', '--limit', 'many'], /--limit takes a whole number/, 2],
       [['next', '--done', 'x', '--dismiss', 'y'], /only one of/, 2],
       [['next', '--done', 'no-such-action'], /No suggested action/, 1],
       [['summary', '--person', 'ghost@example.com'], /No profile with email/, 1],
       [['path'], /Pass --answer/, 2],
-      [['init', '--name', 'X', '--email', 'bad', '--role', 'Dev'], /email/, 1],
+      [['init', '--name', 'X', '--email', 'bad', '--role', 'Dev'], /--email: "bad" must be an email/, 2],
       [['frobnicate'], /unknown command/, 2],
     ];
     for (const [args, message, code] of cases) {

@@ -7,6 +7,9 @@ import { type CliIo, collect, printJson, printTable, usageError, withServices } 
 // (`leadway --help`) then costs only these definitions.
 const services = () =>
   Promise.all([import('../../services/goals/goals.ts'), import('../../services/people/people.ts')]);
+// The goal services after creation trust their input (the API's routes parse it); the CLI parses
+// what was typed with the same contracts, so a refusal names its option (see cli/usage-errors.ts).
+const contracts = () => Promise.all([import('../../contracts/goals.ts'), import('../../domain/errors.ts')]);
 
 function printGoal(io: CliIo, goal: GoalOutput) {
   const due = goal.dueOn ? `, due ${goal.dueOn}${goal.progress.isOverdue ? ' (OVERDUE)' : ''}` : '';
@@ -107,14 +110,13 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
       if (opts.status && !(GOAL_STATUSES as readonly string[]).includes(opts.status)) {
         throw usageError(`--status takes one of ${GOAL_STATUSES.join(', ')}.`);
       }
-      const [{ updateGoal }] = await services();
-      const updated = await withServices(io, (ctx) =>
-        updateGoal(ctx, goalId, {
-          ...(opts.status ? { status: opts.status as GoalOutput['status'] } : {}),
-          ...(opts.due ? { dueOn: opts.due } : {}),
-          ...(opts.title ? { title: opts.title } : {}),
-        }),
-      );
+      const [[{ updateGoal }], [{ updateGoalInput }, { parseInput }]] = await Promise.all([services(), contracts()]);
+      const patch = parseInput(updateGoalInput, {
+        ...(opts.status ? { status: opts.status } : {}),
+        ...(opts.due ? { dueOn: opts.due } : {}),
+        ...(opts.title ? { title: opts.title } : {}),
+      });
+      const updated = await withServices(io, (ctx) => updateGoal(ctx, goalId, patch));
       if (opts.json) return printJson(io, updated);
       printGoal(io, updated);
     });
@@ -135,15 +137,19 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
       ) => {
         const chosen = [opts.add ?? opts.suggested, opts.done, opts.undo].filter(Boolean);
         if (chosen.length !== 1) throw usageError('Use exactly one of --add/--suggested, --done or --undo.');
-        const [{ addGoalAction, updateGoalAction }] = await services();
+        const [[{ addGoalAction, updateGoalAction }], [{ goalActionInput }, { parseInput }]] = await Promise.all([
+          services(),
+          contracts(),
+        ]);
+        const added = parseInput(goalActionInput, {
+          ...(opts.add ? { title: opts.add } : {}),
+          ...(opts.suggested ? { frameworkActionId: opts.suggested } : {}),
+          ...(opts.due ? { dueOn: opts.due } : {}),
+        });
         const updated = await withServices(io, (ctx) => {
           if (opts.done) return updateGoalAction(ctx, goalId, opts.done, { done: true });
           if (opts.undo) return updateGoalAction(ctx, goalId, opts.undo, { done: false });
-          return addGoalAction(ctx, goalId, {
-            ...(opts.add ? { title: opts.add } : {}),
-            ...(opts.suggested ? { frameworkActionId: opts.suggested } : {}),
-            ...(opts.due ? { dueOn: opts.due } : {}),
-          });
+          return addGoalAction(ctx, goalId, added);
         });
         if (opts.json) return printJson(io, updated);
         printGoal(io, updated);
@@ -160,8 +166,9 @@ export function registerGoalCommand(program: Command, io: CliIo): Command {
       const confidence = Number(opts.confidence);
       if (!Number.isInteger(confidence) || confidence < 1 || confidence > 5)
         throw usageError('--confidence takes a whole number from 1 to 5.');
-      const [{ addCheckin }] = await services();
-      const updated = await withServices(io, (ctx) => addCheckin(ctx, goalId, { note: opts.note, confidence }));
+      const [[{ addCheckin }], [{ checkinInput }, { parseInput }]] = await Promise.all([services(), contracts()]);
+      const checkin = parseInput(checkinInput, { note: opts.note, confidence });
+      const updated = await withServices(io, (ctx) => addCheckin(ctx, goalId, checkin));
       if (opts.json) return printJson(io, updated);
       io.stdout(`Check-in saved (confidence ${confidence}/5).\n`);
     });

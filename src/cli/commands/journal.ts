@@ -39,6 +39,10 @@ export function registerLogCommand(program: Command, io: CliIo): Command {
     .option('--visibility <who>', `who may see it: ${VISIBILITIES.join(', ')}`, 'private')
     .option('--person <email>', 'whose journal (default: the first profile)')
     .option('--json', 'print the saved entry as JSON')
+    .addHelpText(
+      'after',
+      '\nExample: leadway log "Walked Sam through the cache design" --area mentorship --kind mentoring\nArea ids: stepping-up, ownership, relationships, technical-expertise, mentorship, project-management,\ncommunication, managing-up, conflict-and-crises, vision (at least one --area is needed).',
+    )
     .action(async (title: string, opts: LogOptions) => {
       if (!opts.area || opts.area.length === 0) {
         throw usageError('Say which area this shows with --area, e.g. --area mentorship (repeat for more).');
@@ -82,7 +86,7 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
     .command('list')
     .description('List entries, newest first')
     .option('--area <area>', 'only entries tagged with this area')
-    .option('--kind <kind>', 'only this kind')
+    .option('--kind <kind>', `only this kind: ${ENTRY_KINDS.join(', ')}`)
     .option('--from <YYYY-MM-DD>', 'on or after this date')
     .option('--to <YYYY-MM-DD>', 'on or before this date')
     .option('--goal <goalId>', 'only entries linked to this goal')
@@ -94,19 +98,25 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500)
         throw usageError('--limit takes a whole number from 1 to 500.');
-      const [{ listEntries }, { resolvePerson }] = await services();
+      const [[{ listEntries }, { resolvePerson }], { entriesQuery }, { parseInput }] = await Promise.all([
+        services(),
+        import('../../contracts/journal.ts'),
+        import('../../domain/errors.ts'),
+      ]);
+      // listEntries trusts its query (the API's route parses it): parse what was typed the same way.
+      const query = parseInput(entriesQuery, {
+        areaId: opts.area,
+        kind: opts.kind,
+        from: opts.from,
+        to: opts.to,
+        goalId: opts.goal,
+        q: opts.search,
+        limit,
+        offset: 0,
+      });
       const result = await withServices(io, async (ctx) => {
         const person = await resolvePerson(ctx, opts.person);
-        return listEntries(ctx, person.id, {
-          areaId: opts.area,
-          kind: opts.kind as never,
-          from: opts.from,
-          to: opts.to,
-          goalId: opts.goal,
-          q: opts.search,
-          limit,
-          offset: 0,
-        });
+        return listEntries(ctx, person.id, query);
       });
       if (opts.json) return printJson(io, result);
       if (result.total === 0) return io.stdout('No entries match.\n');
@@ -121,11 +131,11 @@ export function registerJournalCommand(program: Command, io: CliIo): Command {
     .command('edit')
     .description('Change an entry: title, date, details, areas, kind, links, who can see it, goal')
     .argument('<entryId>', 'the entry (ids are in `leadway journal list --json`)')
-    .option('--title <title>')
-    .option('-d, --date <YYYY-MM-DD>')
-    .option('-b, --body <markdown>')
+    .option('--title <title>', 'a new title')
+    .option('-d, --date <YYYY-MM-DD>', 'when it happened')
+    .option('-b, --body <markdown>', 'new details, in Markdown')
     .option('-a, --area <area>', 'replace the areas (repeatable)', collect)
-    .option('-k, --kind <kind>')
+    .option('-k, --kind <kind>', ENTRY_KINDS.join(', '))
     .option('-l, --link <url>', 'replace the links (repeatable)', collect)
     .option('--visibility <who>', VISIBILITIES.join(', '))
     .option('-g, --goal <goalId>', 'link to a goal ("none" to unlink)')

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { renderMarkdown } from '../../presenters/markdown.ts';
+import { drawableText, MISSING_GLYPH, reportFonts } from './pdf-fonts.ts';
+import { drawRadar } from './pdf-radar.ts';
 import type { ReadinessReport } from './readiness.ts';
 
 /** Output formats of the readiness report besides JSON. */
@@ -111,18 +113,23 @@ ${body}
 `;
 }
 
-/** Characters the PDF's built-in fonts (WinAnsi) can draw; others become "?". */
-function pdfText(text: string): string {
-  return text.replace(/[^\x20-\x7E\u00A0-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC\n]/g, '?');
-}
+const BODY = 'Leadway';
+const BOLD = 'Leadway-Bold';
 
-/** The report as a PDF (A4), laid out with pdfkit. */
+/** The report as a PDF (A4), laid out with pdfkit in an embedded font (see pdf-fonts.ts), with the radar. */
 export function reportToPdf(report: ReadinessReport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: pdfText(`Readiness report: ${report.person.name}`) },
-  });
+  const fonts = reportFonts();
+  let replaced = false;
+  const pdfText = (text: string) => {
+    const drawable = drawableText(text, fonts.covered);
+    replaced ||= drawable.replaced;
+    return drawable.text;
+  };
+  // The document's metadata is Unicode text in the PDF itself: no font needed, nothing replaced.
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Readiness report: ${report.person.name}` } });
+  // pdfkit takes an opened fontkit font as a source (its types list only files and buffers).
+  doc.registerFont(BODY, fonts.regular as unknown as Buffer);
+  doc.registerFont(BOLD, fonts.bold as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -132,13 +139,13 @@ export function reportToPdf(report: ReadinessReport): Promise<Buffer> {
   const o = report.overall;
   const width = doc.page.width - 100;
   doc
-    .font('Helvetica-Bold')
-    .fontSize(20)
+    .font(BOLD)
+    .fontSize(18)
     .text(pdfText(`Readiness report: ${report.person.name}`));
   doc
     .moveDown(0.3)
-    .font('Helvetica')
-    .fontSize(10)
+    .font(BODY)
+    .fontSize(9)
     .fillColor('#555555')
     .text(
       pdfText(
@@ -146,30 +153,43 @@ export function reportToPdf(report: ReadinessReport): Promise<Buffer> {
           (report.assessedAt ? ` · last self-assessment ${report.assessedAt.slice(0, 10)}` : ''),
       ),
     );
-  doc.moveDown().fillColor('#000000').font('Helvetica-Bold').fontSize(14).text(`Overall: ${VERDICT_TEXT[o.verdict]}`);
-  doc.font('Helvetica').fontSize(10);
+  doc.moveDown().fillColor('#000000').font(BOLD).fontSize(13).text(`Overall: ${VERDICT_TEXT[o.verdict]}`);
+  doc.font(BODY).fontSize(9.5);
   for (const w of [...o.working, entriesSince(report)]) {
     doc.text(pdfText(`•  ${w}`), { indent: 6 });
   }
 
+  // The radar: level against target per area, drawn from the same numbers as the table below.
+  doc.moveDown(0.8);
+  const top = doc.y;
+  const used = drawRadar(doc, report.areas, { left: 50, top, width, text: pdfText, regularFont: BODY });
+  doc.x = 50;
+  doc.y = top + used + 6;
+
   // Summary table.
-  doc.moveDown();
-  const cols = [0, 210, 265, 320, 370, 460];
-  const headers = ['Area', 'Level', 'Target', 'Gap', 'Evidence 90d/all', 'Goals'];
+  const cols = [0, 190, 240, 292, 335, 440];
+  const headers = ['Area', 'Level', 'Target', 'Gap', 'Evidence 90d / all', 'Goals'];
   const row = (cells: string[], bold: boolean) => {
+    if (doc.y > doc.page.height - 70) doc.addPage();
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+    doc.font(bold ? BOLD : BODY).fontSize(9);
     cells.forEach((c, i) => {
       const left = cols[i] ?? 0;
-      doc.text(pdfText(c), 50 + left, y, { width: (cols[i + 1] ?? width) - left - 6, lineBreak: false });
+      doc.text(pdfText(c), 50 + left, y, {
+        width: (cols[i + 1] ?? width) - left - 6,
+        lineBreak: false,
+        ellipsis: true,
+        height: 12,
+      });
     });
     doc
-      .moveTo(50, y + 14)
-      .lineTo(50 + width, y + 14)
+      .moveTo(50, y + 13)
+      .lineTo(50 + width, y + 13)
+      .lineWidth(0.5)
       .strokeColor('#dddddd')
       .stroke();
     doc.x = 50;
-    doc.y = y + 18;
+    doc.y = y + 17;
   };
   row(headers, true);
   for (const a of report.areas) {
@@ -190,10 +210,10 @@ export function reportToPdf(report: ReadinessReport): Promise<Buffer> {
     if (doc.y > doc.page.height - 160) doc.addPage();
     doc.moveDown();
     doc
-      .font('Helvetica-Bold')
-      .fontSize(12)
+      .font(BOLD)
+      .fontSize(11.5)
       .text(pdfText(`${a.name}: ${show(a.current)} of ${show(a.target)} (${AREA_VERDICT[a.verdict]})`), 50);
-    doc.font('Helvetica').fontSize(10);
+    doc.font(BODY).fontSize(9.5);
     if (a.evidence.strongest.length === 0)
       doc.fillColor('#555555').text('No evidence recorded yet.').fillColor('#000000');
     for (const e of a.evidence.strongest)
@@ -207,6 +227,18 @@ export function reportToPdf(report: ReadinessReport): Promise<Buffer> {
       );
     }
     for (const n of a.nextActions) doc.text(pdfText(`Next: ${n.title}`), { indent: 6 });
+  }
+  if (replaced) {
+    doc.moveDown();
+    doc
+      .font(BODY)
+      .fontSize(8.5)
+      .fillColor('#555555')
+      .text(
+        `${MISSING_GLYPH} stands for a character this PDF's font cannot draw (such as Chinese, Japanese or Korean ` +
+          'script, or an emoji). The Markdown and HTML versions of the report show every character.',
+        50,
+      );
   }
   doc.end();
   return done;
