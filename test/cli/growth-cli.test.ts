@@ -180,7 +180,11 @@ describe.each(ENGINES)('growth commands on %s', (engine) => {
   it('explains mistakes', async () => {
     const cases: Array<[string[], RegExp, number]> = [
       [['log', 'Did a thing'], /--area/, 2],
-      [['log', 'Did a thing', '--area', 'ownership', '--date', '2026-02-30'], /--date: 2026-02-30 is not a date that exists/, 2],
+      [
+        ['log', 'Did a thing', '--area', 'ownership', '--date', '2026-02-30'],
+        /--date: 2026-02-30 is not a date that exists/,
+        2,
+      ],
       [['log', 'Did a thing', '--area', 'ownership', '--kind', 'brag'], /--kind: "brag" is not one of/, 2],
       [['goal', 'add', '--area', 'ownership'], /--title/, 2],
       [['goal', 'list', '--status', 'later'], /--status takes one of/, 2],
