@@ -97,12 +97,14 @@ function sourceOf(command: Command, field: string): Source | undefined {
 
 /** zod's own wording for a few common refusals, in plain words. */
 function plainWords(problem: string): string {
-  const tooLong = problem.match(/^Too big: expected string to have <=\s*(\d+) characters?/);
-  if (tooLong) return `is too long: at most ${Number(tooLong[1]).toLocaleString('en')} characters`;
+  const tooLong =
+    problem.match(/^Too big: expected string to have <=\s*(\d+) characters?/) ??
+    problem.match(/^At most ([\d,]+) characters?\.$/);
+  if (tooLong) return `is too long: at most ${Number(tooLong[1]?.replaceAll(',', '')).toLocaleString('en')} characters`;
   const tooFew = problem.match(/^Too small: expected string to have >=\s*1 characters?/);
   if (tooFew) return 'must not be empty';
   if (/^Invalid input: expected number/.test(problem)) return 'must be a number';
-  if (problem === 'required') return 'must not be empty';
+  if (problem === 'required' || problem === 'Required.') return 'must not be empty';
   return problem;
 }
 

@@ -39,7 +39,7 @@ describe.each(ENGINES)('future evidence dates on %s', (engine) => {
       expect(res.json()).toEqual({
         error: {
           code: 'VALIDATION_FAILED',
-          message: 'Evidence can’t be dated in the future.',
+          message: 'Evidence can’t be in the future: choose 2026-01-06 or earlier.',
           fields: { occurredOn: 'can’t be in the future: choose 2026-01-06 or earlier' },
         },
       });

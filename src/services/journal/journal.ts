@@ -53,7 +53,7 @@ function entryInvalid(fields: FieldErrors): AppError {
   const keys = Object.keys(fields);
   const message =
     keys.length === 1 && keys[0] === 'occurredOn'
-      ? 'Evidence can’t be dated in the future.'
+      ? `Evidence ${fields.occurredOn}.`
       : keys.every((k) => k.startsWith('areas'))
         ? 'Unknown area.'
         : 'Please correct the marked fields.';
