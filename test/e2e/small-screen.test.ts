@@ -85,9 +85,9 @@ async function radarLabels(page: Page) {
   );
 }
 
-/** The journal heatmap's week columns and whether each is fully visible (not scrolled away, not under the area names). */
-async function heatmapWeeks(page: Page) {
-  const table = page.getByRole('table', { name: 'Entries per area per week, last 12 weeks' });
+/** A heatmap's columns and whether each is fully visible (not scrolled away, not under the area names). */
+async function heatmapColumns(page: Page, name: string) {
+  const table = page.getByRole('table', { name });
   await table.waitFor();
   return table.evaluate((el) => {
     const scroller = el.closest('.table-scroll') as HTMLElement;
@@ -104,7 +104,7 @@ async function heatmapWeeks(page: Page) {
       );
     };
     return {
-      weeks: heads.length - 1,
+      columns: heads.length - 1,
       hiddenHeaders: heads.slice(1).filter((h) => !visible(h)).length,
       hiddenCells: cells.filter((c) => !visible(c)).length,
       scrollsSideways: scroller.scrollWidth > scroller.clientWidth + 1,
@@ -177,12 +177,13 @@ describe.each([375, 1440])('at %i px', (width) => {
     }
   });
 
-  it('shows the journal heatmap’s 12 weeks, each column whole', async () => {
+  it('shows the journal heatmap’s 12 weeks (and git evidence’s 12 months), each column whole', async () => {
     const page = await signedIn(width);
     await page.goto(`${server.url}/journal`);
-    const heatmap = await heatmapWeeks(page);
+    const heatmap = await heatmapColumns(page, 'Entries per area per week, last 12 weeks');
     await page.screenshot({ path: path.join(SHOTS, `heatmap-${width}.png`), fullPage: true });
-    expect(heatmap).toEqual({ weeks: 12, hiddenHeaders: 0, hiddenCells: 0, scrollsSideways: false });
+    const whole = { columns: 12, hiddenHeaders: 0, hiddenCells: 0, scrollsSideways: false };
+    expect(heatmap).toEqual(whole);
 
     // The API gives 12 consecutive weeks ending with the current one (dates are UTC calendar days).
     const timeline = await page.evaluate(async () => {
@@ -193,6 +194,10 @@ describe.each([375, 1440])('at %i px', (width) => {
     expect(timeline.weeks.at(-1)?.week).toBe(isoWeekOf(new Date().toISOString().slice(0, 10)).week);
     const mondays = timeline.weeks.map((w) => Date.parse(w.startsOn) / 86_400_000);
     expect(mondays.slice(1).map((d, i) => d - (mondays[i] as number))).toEqual(Array(11).fill(7));
+
+    // The overview's git evidence, twelve months, fits as well.
+    await page.goto(`${server.url}/`);
+    expect(await heatmapColumns(page, 'Credited commits per area per month, last 12 months')).toEqual(whole);
   });
 });
 
