@@ -82,7 +82,18 @@ export const entriesOutput = z.object({
 });
 export type EntriesOutput = z.infer<typeof entriesOutput>;
 
-export const timelineQuery = z.object({ weeks: z.coerce.number().int().min(1).max(260).default(26) });
+export const timelineQuery = z.object({
+  weeks: z.coerce.number().int().min(1).max(260).default(26),
+  /**
+   * The reader's own date, in their time zone. The last week shown is the one holding the later
+   * of this date and the server's (UTC), so an entry dated today shows wherever the reader is.
+   * At most one day after the server's date.
+   */
+  today: isoDate.optional().meta({
+    description:
+      "the reader's date in their time zone (YYYY-MM-DD); the last week is the one holding the later of it and the server's date",
+  }),
+});
 
 export const timelineOutput = z.object({
   weeks: z.array(z.object({ week: z.string(), startsOn: z.string(), counts: z.record(z.string(), z.number()) })),

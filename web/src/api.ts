@@ -193,6 +193,13 @@ async function request<T>(method: string, url: string, body?: unknown, options: 
 }
 
 /** A GET that can be aborted. */
+/** Today's date where the browser is (YYYY-MM-DD in its time zone, not UTC). */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 const get = <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options);
 
 /** Entry filters; empty values are left out of the query. */
@@ -277,8 +284,9 @@ export const api = {
   /** Restores a backup file as read (the server checks it: BACKUP_INVALID). */
   restoreBackup: (backup: BackupDocumentInput) => request<RestoreOutput>('POST', '/api/backup', backup),
   deleteEntry: (entryId: string) => request<NoContent>('DELETE', `/api/entries/${entryId}`),
+  /** The last `weeks` weeks of evidence, up to this week where the reader is (their own date is sent). */
   timeline: (personId: string, weeks = 12, options?: RequestOptions) =>
-    get<TimelineOutput>(`/api/people/${personId}/timeline?weeks=${weeks}`, options),
+    get<TimelineOutput>(`/api/people/${personId}/timeline?weeks=${weeks}&today=${localToday()}`, options),
   repositories: (options?: RequestOptions) => get<RepositoryOutput[]>('/api/git/repositories', options),
   registerRepository: (input: RegisterRepositoryInput) =>
     request<RepositoryOutput>('POST', '/api/git/repositories', input),

@@ -185,6 +185,9 @@ export function App() {
   );
 }
 
+/** Below this width the navigation folds into a menu (styles.css uses the same breakpoint). */
+const MENU_BREAKPOINT = '(max-width: 1099px)';
+
 function Shell({
   person,
   children,
@@ -216,29 +219,109 @@ function Shell({
         <Link href="/" className="brand">
           Leadway
         </Link>
-        {person && (
-          <nav aria-label="Main">
-            {links.map((l) => (
-              <Link key={l.href} href={l.href} aria-current={location === l.href ? 'page' : undefined}>
-                {l.label}
-              </Link>
-            ))}
-          </nav>
-        )}
-        {person && (
-          <span className="who">
-            <Link href="/account">{person.name}</Link>{' '}
-            {onSignOut && (
-              <button type="button" className="quiet" onClick={onSignOut}>
-                Sign out
-              </button>
-            )}
-          </span>
-        )}
+        {person && <SiteMenu location={location} links={links} person={person} onSignOut={onSignOut} />}
       </header>
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+    </>
+  );
+}
+
+/**
+ * The main navigation and the signed-in person. On wide screens one row; on narrow ones a
+ * disclosure: a "Menu" button (aria-expanded, aria-controls) that shows the links below it. The
+ * menu closes when a link is followed (focus then moves to the new page's content), on Escape
+ * (focus back on the button) and when focus or a click leaves it.
+ */
+function SiteMenu({
+  location,
+  links,
+  person,
+  onSignOut,
+}: {
+  location: string;
+  links: Array<{ href: string; label: string }>;
+  person: PersonOutput;
+  onSignOut: (() => void) | undefined;
+}) {
+  const [isOpen, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const shownAt = useRef(location);
+  const wasOpen = useRef(isOpen);
+  wasOpen.current = isOpen;
+
+  // Following a link closes the menu; the link had focus and is now hidden, so focus goes to the page.
+  useEffect(() => {
+    if (shownAt.current === location) return;
+    shownAt.current = location;
+    if (wasOpen.current && panel.current?.contains(document.activeElement)) document.getElementById('main')?.focus();
+    setOpen(false);
+  }, [location]);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    // A click or focus elsewhere (tabbing past the last link) closes it too.
+    const onOutside = (event: Event) => {
+      const target = event.target as Node;
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onOutside);
+    document.addEventListener('focusin', onOutside);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onOutside);
+      document.removeEventListener('focusin', onOutside);
+    };
+  }, [isOpen]);
+
+  // Growing past the breakpoint shows the links in a row; the menu starts closed when it comes back.
+  useEffect(() => {
+    const narrow = window.matchMedia?.(MENU_BREAKPOINT);
+    const reset = () => setOpen(false);
+    narrow?.addEventListener('change', reset);
+    return () => narrow?.removeEventListener('change', reset);
+  }, []);
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="menu-button"
+        aria-expanded={isOpen}
+        aria-controls="site-menu"
+        onClick={() => setOpen((open) => !open)}
+      >
+        <span className="menu-icon" aria-hidden="true" />
+        Menu
+      </button>
+      <div ref={panel} id="site-menu" className={isOpen ? 'site-menu is-open' : 'site-menu'}>
+        <nav aria-label="Main">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} aria-current={location === l.href ? 'page' : undefined}>
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+        <span className="who">
+          <Link href="/account" aria-current={location === '/account' ? 'page' : undefined}>
+            {person.name}
+          </Link>{' '}
+          {onSignOut && (
+            <button type="button" className="quiet" onClick={onSignOut}>
+              Sign out
+            </button>
+          )}
+        </span>
+      </div>
     </>
   );
 }

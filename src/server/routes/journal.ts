@@ -85,7 +85,7 @@ export function registerJournalRoutes(app: FastifyInstance, _ctx: ServiceContext
         response: { 200: timelineOutput, ...errorResponses(...PARAM_ERRORS) },
       },
     },
-    async (request) => evidenceTimeline(request.ctx, request.params.personId, request.query.weeks),
+    async (request) => evidenceTimeline(request.ctx, request.params.personId, request.query.weeks, request.query.today),
   );
   r.get(
     '/entries/:entryId',

@@ -206,13 +206,44 @@ export async function listEntries(
   return { entries: entries.map((row) => presentEntry(row, scope)), total };
 }
 
-/** Evidence per area per ISO week, oldest week first, for the last `weeks` weeks. */
-export async function evidenceTimeline(ctx: ServiceContext, personId: string, weeks = 26): Promise<TimelineOutput> {
+/**
+ * The day a timeline ends on: the server's date (UTC), or the reader's own when theirs is later
+ * (east of UTC it is already tomorrow there); a time zone is never more than a day ahead.
+ */
+function timelineEnd(ctx: ServiceContext, readerToday: string | undefined): string {
+  const today = todayIso(ctx);
+  if (!readerToday || readerToday <= today) return today;
+  const tomorrow = new Date(`${today}T00:00:00Z`);
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  if (readerToday > tomorrow.toISOString().slice(0, 10)) {
+    throw new AppError(
+      'invalid',
+      'VALIDATION_FAILED',
+      `"today" is more than a day after the server's date (${today}).`,
+      {
+        today: `must be at most a day after the server's date (${today})`,
+      },
+    );
+  }
+  return readerToday;
+}
+
+/**
+ * Evidence per area per ISO week, oldest week first: exactly `weeks` weeks, the last one holding
+ * today (see timelineEnd for whose today).
+ */
+export async function evidenceTimeline(
+  ctx: ServiceContext,
+  personId: string,
+  weeks = 26,
+  readerToday?: string,
+): Promise<TimelineOutput> {
   await requirePerson(ctx, personId);
   const scope = await readerScope(ctx, personId);
+  // Checked only once the reader may see this person: hidden and missing answer alike.
+  const today = timelineEnd(ctx, readerToday);
   const { visibilities } = scope;
   await auditRead(ctx, scope, 'evidence timeline');
-  const today = todayIso(ctx);
   const from = new Date(`${today}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - 7 * (weeks - 1));
   const startWeek = isoWeekOf(from.toISOString().slice(0, 10)).startsOn;

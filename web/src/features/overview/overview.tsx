@@ -65,8 +65,9 @@ export function Overview({ session }: { session: Session }) {
           <div className="card wide">
             <h2>By area</h2>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-            <section className="table-scroll" tabIndex={0} aria-label="Table (scrolls sideways on small screens)">
-              <table className="standing-table">
+            <section className="table-scroll" tabIndex={0} aria-label="Where you stand per area">
+              {/* On a phone each row becomes a card of labelled parts (styles.css, .stacked-table). */}
+              <table className="standing-table stacked-table">
                 <thead>
                   <tr>
                     <th scope="col">Area</th>
@@ -81,13 +82,23 @@ export function Overview({ session }: { session: Session }) {
                   {standing.areas.map((a) => (
                     <tr key={a.areaId}>
                       <th scope="row">{a.name}</th>
-                      <td>{show(a.current)}</td>
-                      {standing.previousAssessedAt && <td>{show(a.previous)}</td>}
-                      <td>{show(a.target)}</td>
-                      <td>
+                      <td className="figure" data-label="Now">
+                        {show(a.current)}
+                      </td>
+                      {standing.previousAssessedAt && (
+                        <td className="figure" data-label="Before">
+                          {show(a.previous)}
+                        </td>
+                      )}
+                      <td className="figure" data-label="Target">
+                        {show(a.target)}
+                      </td>
+                      <td className="figure" data-label="Gap">
                         <span className={`gap gap-${Math.min(a.gap ?? 0, 3)}`}>{show(a.gap)}</span>
                       </td>
-                      <td className="comment">{a.comment}</td>
+                      <td className="comment" data-label="Your comment">
+                        {a.comment}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,16 +1,8 @@
 import { useRef } from 'react';
-import {
-  Legend,
-  PolarAngleAxis,
-  PolarGrid,
-  PolarRadiusAxis,
-  Radar,
-  RadarChart,
-  ResponsiveContainer,
-  Tooltip,
-} from 'recharts';
+import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from 'recharts';
 import type { StandingOutput } from '../../../../src/contracts/index.ts';
 import { downloadPng, downloadSvg } from '../../components/chart-download.ts';
+import { RadarAngleTick, radarLayout, useWidth } from '../../components/radar-layout.tsx';
 
 /** Radar of the latest self-assessment against the target, with the previous assessment if any. */
 export function StandingRadar({ standing }: { standing: StandingOutput }) {
@@ -20,22 +12,39 @@ export function StandingRadar({ standing }: { standing: StandingOutput }) {
     Now: a.current ?? 0,
     Before: a.previous ?? 0,
   }));
-  // Long area names need room on a phone; a smaller radius keeps them inside the card.
-  const isNarrow = typeof window !== 'undefined' && window.innerWidth < 600;
   const summary = standing.areas.map((a) => `${a.name}: ${a.current ?? 'not rated'} of ${a.target ?? '–'}`).join('; ');
   const chart = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  // Area names wrap, and the rings shrink until the widest name fits beside them: none is cut.
+  const width = useWidth(figure);
+  const layout = radarLayout(
+    width,
+    data.map((d) => d.area),
+    160,
+  );
   const fileName = `leadway-radar-${standing.assessedAt?.slice(0, 10) ?? 'now'}`;
   return (
     <div ref={chart}>
-      <figure className="radar" role="img" aria-label={`Radar chart. ${summary}`} data-testid="radar-chart">
-        <ResponsiveContainer width="100%" height={isNarrow ? 320 : 420}>
+      <figure
+        ref={figure}
+        className="radar"
+        role="img"
+        aria-label={`Radar chart. ${summary}`}
+        data-testid="radar-chart"
+        style={{ minHeight: layout.height }}
+      >
+        {layout.width > 0 && (
           <RadarChart
             data={data}
-            outerRadius={isNarrow ? '55%' : '75%'}
-            margin={{ top: 10, right: 30, bottom: 10, left: 30 }}
+            width={layout.width}
+            height={layout.height}
+            cx={layout.cx}
+            cy={layout.cy}
+            outerRadius={layout.outerRadius}
+            margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
           >
             <PolarGrid />
-            <PolarAngleAxis dataKey="area" tick={{ fontSize: 11 }} />
+            <PolarAngleAxis dataKey="area" tick={<RadarAngleTick fontSize={layout.fontSize} />} />
             <PolarRadiusAxis domain={[0, 4]} tickCount={5} angle={72} tick={{ fontSize: 10 }} />
             <Radar
               name="Target"
@@ -67,7 +76,7 @@ export function StandingRadar({ standing }: { standing: StandingOutput }) {
             <Legend />
             <Tooltip />
           </RadarChart>
-        </ResponsiveContainer>
+        )}
       </figure>
       <div className="row chart-actions">
         <button type="button" className="quiet" onClick={() => downloadSvg(chart.current, `${fileName}.svg`)}>

@@ -103,8 +103,9 @@ export function ReportPage({ session }: { session: Session }) {
           </div>
           <div className="card">
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-            <section className="table-scroll" tabIndex={0} aria-label="Table (scrolls sideways on small screens)">
-              <table className="standing-table">
+            <section className="table-scroll" tabIndex={0} aria-label="Readiness per area">
+              {/* On a phone each row becomes a card of labelled parts (styles.css, .stacked-table). */}
+              <table className="standing-table stacked-table">
                 <thead>
                   <tr>
                     <th scope="col">Area</th>
@@ -121,15 +122,19 @@ export function ReportPage({ session }: { session: Session }) {
                   {report.areas.map((a) => (
                     <tr key={a.areaId}>
                       <th scope="row">{a.name}</th>
-                      <td>{show(a.current)}</td>
-                      <td>{show(a.target)}</td>
-                      <td>
+                      <td className="figure" data-label="Level">
+                        {show(a.current)}
+                      </td>
+                      <td className="figure" data-label="Target">
+                        {show(a.target)}
+                      </td>
+                      <td className="figure" data-label="Gap">
                         <span className={`gap gap-${Math.min(a.gap ?? 0, 3)}`}>{show(a.gap)}</span>
                       </td>
-                      <td>
+                      <td data-label="Evidence (90 days / all)">
                         {a.evidence.last90Days} / {a.evidence.allTime}
                       </td>
-                      <td>
+                      <td data-label="Strongest evidence">
                         <ul className="compact">
                           {a.evidence.strongest.map((e) => (
                             <li key={e.id}>
@@ -138,7 +143,7 @@ export function ReportPage({ session }: { session: Session }) {
                           ))}
                         </ul>
                       </td>
-                      <td>
+                      <td data-label="Open goals">
                         <ul className="compact">
                           {a.openGoals.map((g) => (
                             <li key={g.id}>
@@ -147,7 +152,7 @@ export function ReportPage({ session }: { session: Session }) {
                           ))}
                         </ul>
                       </td>
-                      <td>
+                      <td data-label="Next">
                         <ul className="compact">
                           {a.nextActions.map((n) => (
                             <li key={n.id}>{n.title}</li>

@@ -1,4 +1,6 @@
-import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from 'recharts';
+import { useRef } from 'react';
+import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart } from 'recharts';
+import { RadarAngleTick, radarLayout, useWidth } from '../../components/radar-layout.tsx';
 
 /** One area of a 360 round: your own level, others' average and the target. */
 export interface RoundPoint {
@@ -10,12 +12,34 @@ export interface RoundPoint {
 
 /** Radar of self, others and target for a 360 round (its own chunk: recharts loads only when drawn). */
 export function RoundRadar({ data }: { data: RoundPoint[] }) {
+  const figure = useRef<HTMLElement>(null);
+  // Area names wrap, and the rings shrink until the widest name fits beside them: none is cut.
+  const width = useWidth(figure);
+  const layout = radarLayout(
+    width,
+    data.map((d) => d.area),
+    130,
+  );
   return (
-    <figure className="radar" role="img" aria-label="Radar chart of self, others and target">
-      <ResponsiveContainer width="100%" height={340}>
-        <RadarChart data={data} outerRadius="65%">
+    <figure
+      ref={figure}
+      className="radar"
+      role="img"
+      aria-label="Radar chart of self, others and target"
+      style={{ minHeight: layout.height }}
+    >
+      {layout.width > 0 && (
+        <RadarChart
+          data={data}
+          width={layout.width}
+          height={layout.height}
+          cx={layout.cx}
+          cy={layout.cy}
+          outerRadius={layout.outerRadius}
+          margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
+        >
           <PolarGrid />
-          <PolarAngleAxis dataKey="area" tick={{ fontSize: 11 }} />
+          <PolarAngleAxis dataKey="area" tick={<RadarAngleTick fontSize={layout.fontSize} />} />
           <PolarRadiusAxis domain={[0, 4]} tickCount={5} angle={72} tick={{ fontSize: 10 }} />
           <Radar
             name="Target"
@@ -44,7 +68,7 @@ export function RoundRadar({ data }: { data: RoundPoint[] }) {
           />
           <Legend />
         </RadarChart>
-      </ResponsiveContainer>
+      )}
     </figure>
   );
 }

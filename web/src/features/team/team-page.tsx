@@ -160,7 +160,8 @@ export function TeamPage({ session }: { session: Session }) {
         <div className="card">
           <ErrorNotice error={everyone.error} />
           {!everyone.data && !everyone.error && <Loading />}
-          <div className="table-scroll">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="table-scroll" tabIndex={0} aria-label="People (scrolls sideways on small screens)">
             <table className="standing-table">
               <thead>
                 <tr>
@@ -259,7 +260,7 @@ export function TeamPage({ session }: { session: Session }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </div>
         {me.isAdmin && editing && (
           <form
