@@ -77,6 +77,54 @@ describe.each(ENGINES)('downloading the whole installation’s backup on %s', (e
     expect(own.filter((l) => l.resource === BACKUP_AUDIT_RESOURCE)).toEqual([]);
   });
 
+  it('restores a backup made before one pending invitation per address (two links for one address, one for a member)', async () => {
+    const document = JSON.parse((await admin.call('GET', '/api/backup')).body) as BackupDocument;
+    // As Leadway wrote them before migration 0007: no revoked_at, duplicates accepted.
+    const old = (id: string, email: string, createdAt: string) => ({
+      id,
+      email,
+      token_hash: `hash-${id}`,
+      invited_by: admin.personId,
+      team: null,
+      manager_id: null,
+      mentor_id: null,
+      is_admin: 0,
+      created_at: createdAt,
+      expires_at: '2026-02-01T00:00:00.000Z',
+      used_at: null,
+    });
+    const template = document.tables.invitations[0] ?? {};
+    const shaped = (row: ReturnType<typeof old>) =>
+      Object.fromEntries(
+        Object.keys(template)
+          .filter((k) => k !== 'revoked_at')
+          .map((k) => [k, (row as Record<string, unknown>)[k] ?? null]),
+      );
+    document.tables.invitations.push(
+      shaped(old('old-1', 'twice@example.com', '2026-01-01T09:00:00.000Z')),
+      shaped(old('old-2', 'twice@example.com', '2026-01-02T09:00:00.000Z')),
+      shaped(old('old-3', 'member@example.com', '2026-01-02T09:00:00.000Z')),
+    );
+    const target = await createTestDatabase(engine);
+    const fresh = await buildApp({ ctx: testContext(target.db) });
+    try {
+      const restored = await fresh.inject({ method: 'POST', url: '/api/backup', payload: document });
+      expect(restored.statusCode, restored.body).toBe(201);
+      const again = await exportBackup(testContext(target.db));
+      const revoked = Object.fromEntries(
+        again.tables.invitations.filter((i) => String(i.id).startsWith('old-')).map((i) => [i.id, i.revoked_at]),
+      );
+      expect(revoked).toEqual({
+        'old-1': '2026-01-01T09:00:00.000Z',
+        'old-2': null,
+        'old-3': '2026-01-02T09:00:00.000Z',
+      });
+    } finally {
+      await fresh.close();
+      await target.destroy();
+    }
+  });
+
   it('restores into a new install from the web’s restore route and with `leadway import`, and signs in there', async () => {
     const res = await admin.call('GET', '/api/backup');
     const file = res.body;

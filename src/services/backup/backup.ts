@@ -18,6 +18,7 @@ import {
 } from '../../db/repositories/backup.ts';
 import { updatePersonRow } from '../../db/repositories/people.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { upgradeBackupTables } from '../../domain/backup/upgrade.ts';
 import { AppError, parseInput } from '../../domain/errors.ts';
 import { ensureAdmin } from '../access.ts';
 import { actorOf, nowIso, type ServiceContext } from '../context.ts';
@@ -197,6 +198,8 @@ export async function importBackup(ctx: ServiceContext, document: unknown): Prom
       return `The backup cannot be read: ${where === '(root)' ? 'document' : where}: ${problem}`;
     },
   });
+  // Rows an older Leadway allowed and a later constraint refuses are tidied as the migrations did.
+  upgradeBackupTables(backup.tables);
   for (const [name] of TABLES) {
     if (name !== 'frameworks' && (await countTableRows(ctx.db, name)) > 0) {
       throw new AppError(
