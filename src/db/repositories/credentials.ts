@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { engineOf } from '../client.ts';
 import type { CredentialsTable, Database } from '../schema.ts';
 
 /** A stored password hash. */
@@ -8,6 +9,23 @@ export type CredentialRow = Selectable<CredentialsTable>;
 export async function hasAnyCredential(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('credentials').select('person_id').limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Arbitrary key of the PostgreSQL advisory lock that orders first-run sign-ups. */
+const FIRST_ACCOUNT_LOCK = 7_420_002;
+
+/**
+ * Call first in the transaction that makes the first account: two first-run sign-ups at once
+ * then happen one after the other, so the second sees the first's account and is refused.
+ * PostgreSQL: a transaction-scoped advisory lock. SQLite: writes are already serialised; the
+ * file's write lock is taken here by a no-op write.
+ */
+export async function lockFirstAccount(db: Kysely<Database>): Promise<void> {
+  if (engineOf(db) === 'postgres') {
+    await sql`select pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK})`.execute(db);
+  } else {
+    await db.updateTable('credentials').set({ updated_at: '' }).where('person_id', '=', '').execute();
+  }
 }
 
 /** Stores the first password of a person. */

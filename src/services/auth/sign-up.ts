@@ -1,5 +1,5 @@
 import { signupInput } from '../../contracts/auth.ts';
-import { insertCredential } from '../../db/repositories/credentials.ts';
+import { hasAnyCredential, insertCredential, lockFirstAccount } from '../../db/repositories/credentials.ts';
 import { findPersonByEmail, insertPerson, updatePersonRow } from '../../db/repositories/people.ts';
 import { findOrCreateTeam } from '../../db/repositories/teams.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -15,16 +15,19 @@ import { isSetupRequired } from './setup.ts';
  */
 export async function signUp(ctx: ServiceContext, raw: unknown): Promise<NewSession> {
   const input = parseInput(signupInput, raw);
-  if (!(await isSetupRequired(ctx))) {
-    throw new AppError(
+  const alreadySetUp = () =>
+    new AppError(
       'conflict',
       'ALREADY_SET_UP',
       'Leadway already has an admin. Sign in, or ask an admin for an invitation.',
     );
-  }
+  if (!(await isSetupRequired(ctx))) throw alreadySetUp();
   const hash = await hashPassword(input.password);
   const now = nowIso(ctx);
   const personId = await inTransaction(ctx.db, async (trx) => {
+    // Two first runs at once: the second waits here, then finds the first's account.
+    await lockFirstAccount(trx);
+    if (await hasAnyCredential(trx)) throw alreadySetUp();
     const existing = await findPersonByEmail(trx, input.email);
     const teamId = input.team ? await findOrCreateTeam(trx, input.team, ctx.newId(), now) : (existing?.team_id ?? null);
     const id = existing?.id ?? ctx.newId();
