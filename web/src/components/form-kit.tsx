@@ -131,7 +131,10 @@ export function FormError({
   const elsewhere = fields.filter(([key]) => !shown.some((name) => belongsTo(key, name)));
   const marked = fields.length - elsewhere.length;
   let message: ReactNode;
-  if (fields.length === 0) message = error instanceof Error ? error.message : String(error);
+  // A refusal other than "these values are not valid" (a conflict: "… has already been invited")
+  // says more in its message than on its field, so the message stays.
+  const says = error instanceof ApiError && error.code !== 'VALIDATION_FAILED';
+  if (fields.length === 0 || says) message = error instanceof Error ? error.message : String(error);
   else if (elsewhere.length === 0)
     message = marked === 1 ? 'Please fix the marked field.' : 'Please fix the marked fields.';
   else message = marked > 0 ? 'Please fix the marked fields, and:' : 'Please fix:';
