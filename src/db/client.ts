@@ -9,6 +9,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-goals-and-journal.ts';
 import * as m0003 from './migrations/0003-git-evidence.ts';
 import * as m0004 from './migrations/0004-accounts.ts';
+import * as m0009 from './migrations/0009-data-version.ts';
 import type { Database } from './schema.ts';
 
 /** Which engine a database handle talks to. Only this file needs to care. */
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-goals-and-journal': m0002,
   '0003-git-evidence': m0003,
   '0004-accounts': m0004,
+  '0009-data-version': m0009,
 };
 
 const migrationProvider: MigrationProvider = {

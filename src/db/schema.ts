@@ -30,6 +30,7 @@ export interface Database {
   audit_log: AuditLogTable;
   assessment_rounds: AssessmentRoundsTable;
   round_raters: RoundRatersTable;
+  data_version: DataVersionTable;
 }
 
 export interface TeamsTable {
@@ -305,4 +306,11 @@ export interface RoundRatersTable {
   relation: string;
   invited_at: string;
   assessment_id: string | null;
+}
+
+/** One row (id 1): bumped by a trigger on every write of the data tables (migration 0009). */
+export interface DataVersionTable {
+  id: number;
+  /** A number on SQLite, a string (bigint) on PostgreSQL; compare as text. */
+  version: number | string;
 }
