@@ -313,4 +313,6 @@ export interface DataVersionTable {
   id: number;
   /** A number on SQLite, a string (bigint) on PostgreSQL; compare as text. */
   version: number | string;
+  /** PostgreSQL: the transaction that bumped it last (it bumps once per transaction). */
+  bumped_by: number | string | null;
 }

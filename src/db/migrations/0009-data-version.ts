@@ -28,13 +28,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('data_version')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull())
+    // PostgreSQL: the transaction that last bumped it (see below); unused on SQLite.
+    .addColumn('bumped_by', 'bigint')
     .execute();
   await sql`insert into data_version (id, version) values (1, 0)`.execute(db);
   if (isPostgres) {
     // Once per statement, before it touches a row: a writing transaction takes the version row's
-    // lock before any row lock of its own, so writers queue on it in one order (no deadlock).
+    // lock before any row lock of its own, so writers queue on it in one order (no deadlock). It
+    // bumps once per transaction: a row updated at every statement of a long transaction (a
+    // restore, `leadway demo`) piles up versions of itself that each later update walks through.
     await sql`create function leadway_bump_data_version() returns trigger language plpgsql as $$
-      begin update data_version set version = version + 1 where id = 1; return null; end $$`.execute(db);
+      begin
+        update data_version set version = version + 1, bumped_by = txid_current()
+          where id = 1 and bumped_by is distinct from txid_current();
+        return null;
+      end $$`.execute(db);
     const { rows } = await sql<{
       name: string;
     }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
