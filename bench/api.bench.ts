@@ -12,6 +12,9 @@
  * Options: --engine sqlite|postgres|both, --people N (both engines; otherwise --sqlite-people,
  * --postgres-people), --duration SECONDS per page, --clients N, --pages id,id (see PAGES),
  * --database-url URL (an empty PostgreSQL database instead of a throwaway cluster), --write.
+ * While iterating: --data DIR (SQLite: seed DIR once, then reuse it; PostgreSQL with --database-url:
+ * reuse a database a previous run seeded) and --cpu-prof DIR (the server writes a V8 CPU profile
+ * there when it stops; `tsx bench/profile-summary.ts FILE` lists the functions that cost most).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,6 +51,8 @@ const PEOPLE = {
   postgres: Math.round(numberFlag('--postgres-people', numberFlag('--people', 20000))),
 };
 const ONLY = flag('--pages')?.split(',');
+const DATA = flag('--data');
+const CPU_PROF = flag('--cpu-prof');
 const PASSWORD = 'leadway bench password';
 const BIN = path.resolve('bin/leadway.mjs');
 /** Targets at 50 concurrent clients. */
@@ -230,7 +235,8 @@ async function prepareClients(db: DatabaseChoice, count: number) {
 
 /** Starts `leadway serve` as its own process on 127.0.0.1 and an ephemeral port. */
 async function startServer(db: DatabaseChoice): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--quiet'], {
+  const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, BIN, 'serve', '--quiet'], {
     env: { ...envFor(db), PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -278,7 +284,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres') {
   let server: ChildProcess | undefined;
   try {
     let db: DatabaseChoice;
-    if (engine === 'sqlite') {
+    if (engine === 'sqlite' && DATA) {
+      db = { kind: 'sqlite', dir: path.resolve(DATA) };
+    } else if (engine === 'sqlite') {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadway-bench-'));
       db = { kind: 'sqlite', dir };
     } else {
@@ -286,8 +294,16 @@ async function benchEngine(engine: 'sqlite' | 'postgres') {
       if (!given) cluster = await startPostgres();
       db = { kind: 'postgres', url: given ?? (cluster as ThrowawayPostgres).url };
     }
-    console.error(`[${engine}] leadway demo --people ${people} …`);
-    const seeded = await seed(db, people);
+    const seededFile = DATA ? path.join(path.resolve(DATA), `bench-seed-${engine}.json`) : undefined;
+    let seeded: Awaited<ReturnType<typeof seed>>;
+    if (seededFile && fs.existsSync(seededFile)) {
+      seeded = JSON.parse(fs.readFileSync(seededFile, 'utf8'));
+      console.error(`[${engine}] reusing the demo data in ${DATA}`);
+    } else {
+      console.error(`[${engine}] leadway demo --people ${people} …`);
+      seeded = await seed(db, people);
+      if (seededFile) fs.writeFileSync(seededFile, JSON.stringify(seeded));
+    }
     console.error(`[${engine}] seeded in ${fmt(seeded.seconds)} s; opening sessions …`);
     const { memberClients, managerClients, rows } = await prepareClients(db, CLIENTS);
     const started = await startServer(db);

@@ -12,6 +12,7 @@ import * as m0004 from './migrations/0004-accounts.ts';
 import * as m0005 from './migrations/0005-idempotency-keys.ts';
 import * as m0006 from './migrations/0006-unique-answers-and-accent-search.ts';
 import * as m0007 from './migrations/0007-invitation-revocation.ts';
+import * as m0009 from './migrations/0009-data-version.ts';
 import type { Database } from './schema.ts';
 
 /** Which engine a database handle talks to. Only this file needs to care. */
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-idempotency-keys': m0005,
   '0006-unique-answers-and-accent-search': m0006,
   '0007-invitation-revocation': m0007,
+  '0009-data-version': m0009,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -31,6 +31,7 @@ export interface Database {
   assessment_rounds: AssessmentRoundsTable;
   round_raters: RoundRatersTable;
   idempotency_keys: IdempotencyKeysTable;
+  data_version: DataVersionTable;
 }
 
 export interface TeamsTable {
@@ -324,4 +325,13 @@ export interface IdempotencyKeysTable {
   response: string | null;
   created_at: string;
   completed_at: string | null;
+}
+
+/** One row (id 1): bumped by a trigger on every write of the data tables (migration 0009). */
+export interface DataVersionTable {
+  id: number;
+  /** A number on SQLite, a string (bigint) on PostgreSQL; compare as text. */
+  version: number | string;
+  /** PostgreSQL: the transaction that bumped it last (it bumps once per transaction). */
+  bumped_by: number | string | null;
 }

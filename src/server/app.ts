@@ -9,6 +9,7 @@ import { LOOPBACK_HOSTS } from '../config.ts';
 import { healthOutput } from '../contracts/index.ts';
 import { packageRoot } from '../package-root.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { AnswerCache, registerAnswerCache } from './answer-cache.ts';
 import { registerAuth } from './auth.ts';
 import { handleClientError, handleError, handleFrameworkError } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
    * then marked Secure, so serve it over HTTPS (a reverse proxy).
    */
   isPublic?: boolean;
+  /** Where answers of the most read pages are kept (server/answer-cache.ts); tests may pass their own. */
+  answerCache?: AnswerCache;
 }
 
 /** Builds the Fastify app: API under /api, OpenAPI at /api/docs, the web app everywhere else. */
@@ -61,6 +64,7 @@ export async function buildApp({
   logLevel = 'silent',
   logStream,
   isPublic = false,
+  answerCache,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Request URLs are logged with their tokens redacted, and headers never (see logging.ts).
@@ -104,6 +108,8 @@ export async function buildApp({
   await registerAuth(app, ctx, { secureCookies: isPublic });
   // Idempotency-Key on creating POSTs: after sign-in, so keys belong to the person (idempotency.ts).
   registerIdempotency(app);
+  // After sign-in (its hooks run first): the most read pages' answers, kept while no write happened.
+  registerAnswerCache(app, answerCache ?? new AnswerCache());
 
   await app.register(
     async (api) => {

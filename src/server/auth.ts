@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Actor } from '../domain/access/policy.ts';
 import { AppError } from '../domain/errors.ts';
 import { authenticate } from '../services/auth/authenticate.ts';
@@ -42,7 +42,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function registerAuth(app: FastifyInstance, ctx: ServiceContext, options: { secureCookies: boolean }) {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyHelmet, {
+  // Security headers (Content-Security-Policy, HSTS when public, …) are the same for every answer:
+  // worked out once by helmet, then set as they are (@fastify/helmet ran helmet anew per request).
+  const securityHeaders = securityHeadersOf({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -55,8 +57,11 @@ export async function registerAuth(app: FastifyInstance, ctx: ServiceContext, op
         upgradeInsecureRequests: null,
       },
     },
-    // The OpenAPI page brings its own inline scripts; it is served with its own policy.
     hsts: options.secureCookies,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.decorateRequest('actor', null);
@@ -66,6 +71,7 @@ export async function registerAuth(app: FastifyInstance, ctx: ServiceContext, op
     request.ctx = ctx;
     request.actor = null;
     request.csrfToken = null;
+    request.dataVersion = null;
     if (isOpenPath(request.url)) return;
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
@@ -75,6 +81,7 @@ export async function registerAuth(app: FastifyInstance, ctx: ServiceContext, op
       throw new AppError('unauthenticated', 'BAD_TOKEN', 'That API token is not valid (revoked or mistyped).');
     if (found) {
       request.actor = found.actor;
+      request.dataVersion = found.dataVersion;
       request.csrfToken = found.csrfToken;
       // A context for this request only: what access checks load is loaded once per request.
       request.ctx = withRequestCache(asActor(ctx, found.actor), found.teamId);
@@ -111,6 +118,25 @@ export async function registerAuth(app: FastifyInstance, ctx: ServiceContext, op
         'Sign in first (or send a personal API token as "Authorization: Bearer …").',
       );
   });
+}
+
+/** The headers helmet sets with these options (they depend on nothing in the request). */
+export function securityHeadersOf(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let failed: unknown;
+  helmet(options)({} as never, response as never, (error?: unknown) => {
+    failed = error;
+  });
+  if (failed) throw failed;
+  return headers;
 }
 
 /** Sets the session cookie for a new login. */

@@ -75,6 +75,7 @@ export async function audit(
 ): Promise<void> {
   const actor = actorOf(ctx);
   if (actor.kind === 'system' || actor.id === subjectId) return;
+  ctx.requestCache?.audited?.push({ subjectId, action, resource });
   await recordAuditRow(ctx, {
     id: ctx.newId(),
     actor_id: actor.id,

@@ -29,6 +29,18 @@ export interface RequestCache {
   subjects: Map<string, Subject>;
   /** The acting person's team (null: none); undefined until known. */
   actorTeamId: string | null | undefined;
+  /**
+   * When set, every audit line this request records is also noted here, so that an answer
+   * served again from the server's answer cache records the same lines (server/answer-cache.ts).
+   */
+  audited?: AuditedAccess[];
+}
+
+/** One audit line a request recorded: who was read or changed, and what. */
+export interface AuditedAccess {
+  subjectId: string;
+  action: 'read' | 'change';
+  resource: string;
 }
 
 /** The same context with a fresh per-request cache; `actorTeamId` when sign-in already read it. */

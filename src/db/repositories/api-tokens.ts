@@ -22,6 +22,40 @@ export function findActiveApiToken(
     .executeTakeFirst();
 }
 
+/**
+ * The unrevoked token with this hash with what signing in needs about its person (admin or not,
+ * team) and the data version (migration 0009), in one statement.
+ */
+export function findActiveApiTokenWithHolder(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<
+  | {
+      id: string;
+      person_id: string;
+      last_used_at: string | null;
+      is_admin: number;
+      team_id: string | null;
+      data_version: number | string | null;
+    }
+  | undefined
+> {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('people', 'people.id', 'api_tokens.person_id')
+    .select([
+      'api_tokens.id',
+      'api_tokens.person_id',
+      'api_tokens.last_used_at',
+      'people.is_admin',
+      'people.team_id',
+      (eb) => eb.selectFrom('data_version').select('version').where('id', '=', 1).as('data_version'),
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
 /** Records when a token was last used. */
 export async function touchApiToken(db: Kysely<Database>, id: string, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();

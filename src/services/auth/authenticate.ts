@@ -1,5 +1,4 @@
-import { findActiveApiToken, touchApiToken } from '../../db/repositories/api-tokens.ts';
-import { findAccountHolder } from '../../db/repositories/people.ts';
+import { findActiveApiTokenWithHolder, touchApiToken } from '../../db/repositories/api-tokens.ts';
 import { findSessionWithHolder } from '../../db/repositories/sessions.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { nowIso, type ServiceContext } from '../context.ts';
@@ -14,7 +13,15 @@ export interface Authenticated {
   sessionId?: string;
   /** The person's team (null: none), read here so access checks need not read it again. */
   teamId: string | null;
+  /**
+   * The data version read in the same statement (migration 0009), as text: what the server's
+   * answer cache compares against. Null only on a database without it.
+   */
+  dataVersion: string | null;
 }
+
+/** How long a token's "last used" may lag: a token used all day costs one write a minute, not one per request. */
+export const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
 /** Who a session token or API token belongs to, or null. Expired sessions and revoked tokens do not count. */
 export async function authenticate(
@@ -22,7 +29,7 @@ export async function authenticate(
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
 ): Promise<Authenticated | null> {
   if (credentials.sessionToken && !credentials.bearer) {
-    // The session and its person in one statement: every request of the web app starts here.
+    // The session, its person and the data version in one statement: every request of the web app starts here.
     const row = await findSessionWithHolder(ctx.db, secretHash(credentials.sessionToken));
     if (!row || row.expires_at < nowIso(ctx)) return null;
     return {
@@ -31,18 +38,21 @@ export async function authenticate(
       via: 'session',
       sessionId: row.id,
       teamId: row.team_id,
+      dataVersion: row.data_version === null ? null : String(row.data_version),
     };
   }
   if (!credentials.bearer) return null;
-  const token = await findActiveApiToken(ctx.db, secretHash(credentials.bearer));
+  const token = await findActiveApiTokenWithHolder(ctx.db, secretHash(credentials.bearer));
   if (!token) return null;
-  await touchApiToken(ctx.db, token.id, nowIso(ctx));
-  const person = await findAccountHolder(ctx.db, token.person_id);
-  if (!person) return null;
+  const now = ctx.clock();
+  if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) >= TOKEN_TOUCH_INTERVAL_MS) {
+    await touchApiToken(ctx.db, token.id, now.toISOString());
+  }
   return {
-    actor: { kind: 'person', id: person.id, isAdmin: Number(person.is_admin) === 1 },
+    actor: { kind: 'person', id: token.person_id, isAdmin: Number(token.is_admin) === 1 },
     csrfToken: null,
     via: 'token',
-    teamId: person.team_id,
+    teamId: token.team_id,
+    dataVersion: token.data_version === null ? null : String(token.data_version),
   };
 }
