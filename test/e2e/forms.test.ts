@@ -1,12 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { expect, it } from 'vitest';
 import { MAX_LENGTH } from '../../src/contracts/limits.ts';
-import { WEB_DIST_DIR } from '../../src/server/app.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { submitSelfAssessment } from '../../src/services/assessments/self-assessments.ts';
 import { createContext } from '../../src/services/context.ts';
 import { getActiveFramework } from '../../src/services/framework/active-framework.ts';
@@ -15,28 +10,10 @@ import { listEntries } from '../../src/services/journal/journal.ts';
 import { createPerson, listPeople, updatePerson } from '../../src/services/people/people.ts';
 import { listRounds } from '../../src/services/rounds/rounds.ts';
 import { seriousAccessibilityProblems } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { signUpInBrowser } from '../helpers/e2e.ts';
+import { serveForBrowser, signUpInBrowser } from '../helpers/e2e.ts';
 
 const SHOTS = path.resolve('test-results');
-let server: RunningServer;
-let dataDir: string;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')))
-    throw new Error('Build the web app first (npm run test:e2e does).');
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadway-e2e-forms-'));
-  server = await startServer(loadConfig({ LEADWAY_DATA: dataDir, PORT: '0' }));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = serveForBrowser('forms');
 
 /** The Idempotency-Key of every POST the page sends to the API. */
 function recordKeys(page: Page): string[] {
@@ -53,13 +30,13 @@ async function expectAccessible(page: Page) {
 }
 
 it('creates one goal, one entry and one round however fast the buttons are double-clicked (375 px)', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await signUpInBrowser(page, server.url, { name: 'Grace Hopper', email: 'grace@example.com' });
+  await signUpInBrowser(page, env.server.url, { name: 'Grace Hopper', email: 'grace@example.com' });
   // A phone from here on (the name link the sign-up waits for is in the wide navigation).
   await page.setViewportSize({ width: 375, height: 800 });
-  const ctx = createContext(server.handle.db);
+  const ctx = createContext(env.server.handle.db);
   const grace = (await listPeople(ctx))[0]?.id as string;
   await updatePerson(ctx, grace, { track: 'ic', stage: 'staff' });
   const { framework } = await getActiveFramework(ctx);
@@ -68,7 +45,7 @@ it('creates one goal, one entry and one round however fast the buttons are doubl
   const keys = recordKeys(page);
 
   // Create goal, double-clicked: the button is disabled while the request is on its way.
-  await page.goto(`${server.url}/goals`);
+  await page.goto(`${env.server.url}/goals`);
   await page.getByRole('heading', { name: 'Growth plan' }).waitFor();
   await page.getByLabel('Goal', { exact: true }).fill('Run the incident review');
   await page.getByRole('button', { name: 'Create goal' }).dblclick();
@@ -80,7 +57,7 @@ it('creates one goal, one entry and one round however fast the buttons are doubl
   await expectAccessible(page);
 
   // Save entry, double-clicked.
-  await page.goto(`${server.url}/journal`);
+  await page.goto(`${env.server.url}/journal`);
   await page.getByRole('heading', { name: 'Evidence journal' }).waitFor();
   const capture = page.getByRole('form', { name: 'Log evidence' });
   await capture.getByLabel('What did you do?').fill('Led the incident review');
@@ -91,7 +68,7 @@ it('creates one goal, one entry and one round however fast the buttons are doubl
   expect((await listEntries(ctx, grace, { q: 'incident', limit: 50, offset: 0 })).total).toBe(1);
 
   // Open a round, double-clicked: Ada gets one request, not two.
-  await page.goto(`${server.url}/360`);
+  await page.goto(`${env.server.url}/360`);
   await page.getByRole('heading', { name: '360 feedback' }).waitFor();
   await page.getByLabel('Ask Ada Peer as').selectOption('peer');
   await page.getByRole('button', { name: 'Open a round' }).dblclick();
@@ -109,9 +86,9 @@ it('creates one goal, one entry and one round however fast the buttons are doubl
 
 it('shows server field errors on their fields, and caps what can be typed at the contract’s limit', async () => {
   // Still signed in as Grace (the browser keeps the session cookie), on a phone.
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto(`${server.url}/journal`);
+  await page.goto(`${env.server.url}/journal`);
   const capture = page.getByRole('form', { name: 'Log evidence' });
   await capture.waitFor();
 

@@ -1,41 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { expect, it } from 'vitest';
 import { latestEvidenceDate } from '../../src/domain/journal/journal.ts';
-import { WEB_DIST_DIR } from '../../src/server/app.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { seriousAccessibilityProblems } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { signUpInBrowser } from '../helpers/e2e.ts';
+import { serveForBrowser, signUpInBrowser } from '../helpers/e2e.ts';
 
 const SHOTS = path.resolve('test-results');
-let server: RunningServer;
-let dataDir: string;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')))
-    throw new Error('Build the web app first (npm run test:e2e does).');
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadway-e2e-import-'));
-  server = await startServer(loadConfig({ LEADWAY_DATA: dataDir, PORT: '0' }));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = serveForBrowser('import');
 
 it('offers no future dates, and shows a re-imported file as duplicates to skip', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await signUpInBrowser(page, server.url, { name: 'Grace Hopper', email: 'grace@example.com' });
-  await page.goto(`${server.url}/journal`);
+  await signUpInBrowser(page, env.server.url, { name: 'Grace Hopper', email: 'grace@example.com' });
+  await page.goto(`${env.server.url}/journal`);
 
   // The date picker stops at tomorrow (UTC), the latest date the server accepts.
   expect(await page.getByLabel('Date', { exact: true }).getAttribute('max')).toBe(latestEvidenceDate(new Date()));

@@ -9,7 +9,7 @@ import { createContext } from '../../src/services/context.ts';
 import { listPeople } from '../../src/services/people/people.ts';
 import { seriousAccessibilityProblems } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { signUpInBrowser } from '../helpers/e2e.ts';
+import { inviteInBrowser, joinInBrowser, signUpInBrowser } from '../helpers/e2e.ts';
 
 /**
  * Issue 15, defects 3 and 8 in the browser, on a phone-sized screen (375 px): pending invitations
@@ -42,25 +42,9 @@ async function newPerson(): Promise<Page> {
   return browser.context.newPage();
 }
 
-async function invite(admin: Page, email: string, managerName?: string): Promise<string> {
-  await admin.goto(`${server.url}/team`);
-  await admin.getByLabel('Email').fill(email);
-  if (managerName) await admin.getByLabel('Manager', { exact: true }).selectOption({ label: managerName });
-  await admin.getByRole('button', { name: 'Create invitation link' }).click();
-  const link = admin.getByLabel('Invitation link');
-  await link.waitFor();
-  return link.inputValue();
-}
-
-async function join(page: Page, link: string, name: string) {
-  await page.goto(link);
-  await page.getByRole('heading', { name: 'Join Leadway' }).waitFor();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Current role').fill('Developer');
-  await page.getByLabel('Password').fill('long enough password');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByRole('link', { name }).waitFor();
-}
+const invite = (admin: Page, email: string, managerName?: string) =>
+  inviteInBrowser(admin, server.url, email, managerName);
+const join = joinInBrowser;
 
 /** Nothing on the page scrolls sideways (wide tables scroll inside their own box). */
 async function sidewaysOverflow(page: Page): Promise<number> {

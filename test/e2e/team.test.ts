@@ -8,7 +8,7 @@ import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { createContext } from '../../src/services/context.ts';
 import { listPeople, updatePerson } from '../../src/services/people/people.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { signUpInBrowser } from '../helpers/e2e.ts';
+import { inviteInBrowser, joinInBrowser, signUpInBrowser } from '../helpers/e2e.ts';
 
 const SHOTS = path.resolve('test-results');
 let server: RunningServer;
@@ -34,25 +34,9 @@ async function newPerson(): Promise<Page> {
   return browser.context.newPage();
 }
 
-async function invite(admin: Page, email: string, managerName?: string): Promise<string> {
-  await admin.goto(`${server.url}/team`);
-  await admin.getByLabel('Email').fill(email);
-  if (managerName) await admin.getByLabel('Manager', { exact: true }).selectOption({ label: managerName });
-  await admin.getByRole('button', { name: 'Create invitation link' }).click();
-  const link = admin.getByLabel('Invitation link');
-  await link.waitFor();
-  return link.inputValue();
-}
-
-async function join(page: Page, link: string, name: string) {
-  await page.goto(link);
-  await page.getByRole('heading', { name: 'Join Leadway' }).waitFor();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Current role').fill('Developer');
-  await page.getByLabel('Password').fill('long enough password');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByRole('link', { name }).waitFor();
-}
+const invite = (admin: Page, email: string, managerName?: string) =>
+  inviteInBrowser(admin, server.url, email, managerName);
+const join = joinInBrowser;
 
 it('admin invites a member and a manager; the manager rates; the member sees blind spots; nobody else sees anything', async () => {
   const admin = await newPerson();
