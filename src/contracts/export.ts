@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ENTRY_KINDS, VISIBILITIES } from '../domain/journal/journal.ts';
 import { auditLineOutput } from './audit.ts';
 import { apiTokenOutput } from './auth.ts';
 import { goalOutput } from './goals.ts';
 import { actionStateOutput, assessmentOutput, personOutput, reflectionOutput } from './index.ts';
+import { entryOutput } from './journal.ts';
 import { emailsOutput } from './people.ts';
 import { roundOutput } from './rounds.ts';
 
@@ -11,21 +11,7 @@ import { roundOutput } from './rounds.ts';
 export const PERSONAL_DATA_FORMAT = 'leadway.personal-data/v1';
 
 /** One journal entry as a person downloads it: the Markdown text, not its rendering. */
-export const exportedEntry = z.object({
-  id: z.string(),
-  occurredOn: z.string(),
-  title: z.string(),
-  body: z.string(),
-  areas: z.array(z.string()),
-  kind: z.enum(ENTRY_KINDS),
-  source: z.string(),
-  links: z.array(z.string()),
-  visibility: z.enum(VISIBILITIES),
-  goalId: z.string().nullable(),
-  goalActionId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const exportedEntry = entryOutput.omit({ personId: true, bodyHtml: true });
 export type ExportedEntry = z.infer<typeof exportedEntry>;
 
 /** A 360 answer the person gave about someone else (only its rater ever reads it alone). */

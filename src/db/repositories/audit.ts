@@ -22,9 +22,9 @@ export async function insertAuditRows(db: Kysely<Database>, rows: AuditRow[]): P
   }
 }
 
-/** Who read or changed a person's data, newest first, at most `limit` lines. */
-export function listAuditLinesAbout(db: Kysely<Database>, subjectId: string, limit: number): Promise<AuditLineRow[]> {
-  return db
+/** Who read or changed a person's data, newest first: at most `limit` lines, or all of them. */
+export function listAuditLinesAbout(db: Kysely<Database>, subjectId: string, limit?: number): Promise<AuditLineRow[]> {
+  const query = db
     .selectFrom('audit_log')
     .leftJoin('people', 'people.id', 'audit_log.actor_id')
     .select([
@@ -37,7 +37,6 @@ export function listAuditLinesAbout(db: Kysely<Database>, subjectId: string, lim
     ])
     .where('audit_log.subject_id', '=', subjectId)
     .orderBy('audit_log.at', 'desc')
-    .orderBy('audit_log.id', 'desc')
-    .limit(limit)
-    .execute();
+    .orderBy('audit_log.id', 'desc');
+  return (limit === undefined ? query : query.limit(limit)).execute();
 }

@@ -170,22 +170,3 @@ export async function listRatingsGivenBy(db: Kysely<Database>, raterId: string):
   }
   return rows.map((r) => ({ ...r, round_id: r.round_id ?? '', ratings: byAssessment.get(r.id) ?? [] }));
 }
-
-/** Every audit line about a person (who read or changed their data), newest first, with the actor's name. */
-export function listAllAuditLinesAbout(db: Kysely<Database>, subjectId: string) {
-  return db
-    .selectFrom('audit_log')
-    .leftJoin('people', 'people.id', 'audit_log.actor_id')
-    .select([
-      'audit_log.id',
-      'audit_log.action',
-      'audit_log.resource',
-      'audit_log.at',
-      'audit_log.actor_id',
-      'people.name as actor_name',
-    ])
-    .where('audit_log.subject_id', '=', subjectId)
-    .orderBy('audit_log.at', 'desc')
-    .orderBy('audit_log.id', 'desc')
-    .execute();
-}

@@ -8,12 +8,12 @@ import {
 } from '../../contracts/export.ts';
 import { listActionStates } from '../../db/repositories/action-states.ts';
 import { listApiTokensOf } from '../../db/repositories/api-tokens.ts';
+import { listAuditLinesAbout } from '../../db/repositories/audit.ts';
 import {
   type CreditPageEnd,
   type EntryPageEnd,
   type ExportCreditRow,
   type ExportEntryRow,
-  listAllAuditLinesAbout,
   listCreditPage,
   listEntryPage,
   listRatingsGivenBy,
@@ -120,7 +120,7 @@ export async function exportPersonalData(ctx: ServiceContext, personId: string):
     listRounds(ctx, personId),
     listRatingsGivenBy(ctx.db, personId),
     listApiTokensOf(ctx.db, personId),
-    listAllAuditLinesAbout(ctx.db, personId),
+    listAuditLinesAbout(ctx.db, personId),
   ]);
   const ratingsGiven: GivenRating[] = given.map((row) => ({
     roundId: row.round_id,
