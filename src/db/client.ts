@@ -124,11 +124,36 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   };
 }
 
+/** The SQL texts PostgreSQL keeps prepared on each connection (see `prepareOnPostgres`), and their names. */
+const namedStatements = new Map<string, string>();
+
+/**
+ * Has PostgreSQL keep this statement prepared on each pooled connection: parsed once per
+ * connection, then only bound and run, and planned with a generic plan once PostgreSQL finds it
+ * as good. For the one statement every request runs (signing in, db/precompiled.ts); its text
+ * must be fixed (values only as parameters), as it is kept for the life of each connection.
+ * Plans follow schema changes (PostgreSQL replans); the answers always read the latest commit.
+ */
+export function prepareOnPostgres(sql: string): void {
+  if (!namedStatements.has(sql)) namedStatements.set(sql, `leadway_${namedStatements.size + 1}`);
+}
+
+/** node-postgres runs a statement prepared when its query has a name; Kysely never names one. */
+function runNamedStatementsPrepared(client: { query: (...args: never[]) => unknown }): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name = typeof text === 'string' && Array.isArray(values) ? namedStatements.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  };
+}
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => runNamedStatementsPrepared(client));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
