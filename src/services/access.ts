@@ -76,14 +76,43 @@ export async function audit(
   const actor = actorOf(ctx);
   if (actor.kind === 'system' || actor.id === subjectId) return;
   ctx.requestCache?.audited?.push({ subjectId, action, resource });
-  await recordAuditRow(ctx, {
-    id: ctx.newId(),
-    actor_id: actor.id,
-    subject_id: subjectId,
-    action,
-    resource,
-    at: nowIso(ctx),
-  });
+  const at = nowIso(ctx);
+  const repeat =
+    action === 'read' ? readRecordedThisMinute(ctx, `${actor.id}\u0000${subjectId}\u0000${resource}`, at) : undefined;
+  if (repeat?.recorded) return;
+  try {
+    await recordAuditRow(ctx, { id: ctx.newId(), actor_id: actor.id, subject_id: subjectId, action, resource, at });
+  } catch (error) {
+    repeat?.forget();
+    throw error;
+  }
+}
+
+/** Reads already recorded in the current minute, per database handle: `minute` and its keys. */
+const readsThisMinute = new WeakMap<object, { minute: string; keys: Set<string> }>();
+
+/**
+ * "Who looked at your data" shows each line to the minute, so a second read of the same data by
+ * the same person in the same minute would be a line identical to the first: it is recorded once.
+ * (A manager's page polled by fifty tabs costs one audit line a minute, not fifty inserts.) Only
+ * outside transactions; another server records its own first read, which is harmless.
+ */
+function readRecordedThisMinute(
+  ctx: ServiceContext,
+  key: string,
+  at: string,
+): { recorded: boolean; forget: () => void } | undefined {
+  if (ctx.db.isTransaction) return undefined;
+  const minute = at.slice(0, 16);
+  let seen = readsThisMinute.get(ctx.db);
+  if (!seen || seen.minute !== minute) {
+    seen = { minute, keys: new Set() };
+    readsThisMinute.set(ctx.db, seen);
+  }
+  const keys = seen.keys;
+  if (keys.has(key)) return { recorded: true, forget: () => {} };
+  keys.add(key);
+  return { recorded: false, forget: () => keys.delete(key) };
 }
 
 /** Audit lines waiting for the next commit, per database handle. */

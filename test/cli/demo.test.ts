@@ -108,7 +108,7 @@ describe.each(ENGINES)('leadway demo on %s', (engine) => {
     expect(readiness.statusCode).toBe(200);
   });
 
-  it('records each of many reads made at once by the manager (written together, none lost)', async () => {
+  it('answers many reads made at once by the manager and records them as one line a minute', async () => {
     const manager = await signIn(summary.manager);
     const member = await signIn(summary.member);
     const audit = async () =>
@@ -119,7 +119,11 @@ describe.each(ENGINES)('leadway demo on %s', (engine) => {
       Array.from({ length: 25 }, () => manager.get(`/api/people/${member.id}/goals?status=all`)),
     );
     expect(reads.every((r) => r.statusCode === 200)).toBe(true);
-    expect(await audit()).toBe(before + 25);
+    // 25 identical reads in one minute are one line in "who looked at your data" (none if an
+    // earlier read this minute made it already; two if the minute turned while they ran).
+    const after = await audit();
+    expect(after).toBeGreaterThanOrEqual(1);
+    expect(after - before).toBeLessThanOrEqual(2);
   });
 
   it('fills the member’s pages: goals, timeline, 360 rounds, git evidence', async () => {
