@@ -366,7 +366,7 @@ async function main() {
     const section = `## API under load: ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL 15'}
 
 Command: \`${command}\` (bench/api.bench.ts), ${new Date().toISOString().slice(0, 10)}.
-Machine: ${machineLine()}; the server (one Node process), ${engine === 'postgres' ? 'PostgreSQL, ' : ''}and the load generator share it (1-minute load average ${fmt(load[0] ?? 0)} at the start, ${fmt(load[1] ?? 0)} at the end: above 2, other work was competing for the two cores).
+Machine: ${machineLine()}; the server (one Node process), ${engine === 'postgres' ? 'PostgreSQL, ' : ''}and the load generator share it (1-minute load average ${fmt(load[0] ?? 0)} at the start, ${fmt(load[1] ?? 0)} at the end${Math.max(load[0] ?? 0, load[1] ?? 0) > 2 ? ': above 2, other work was competing for the two cores' : ''}).
 
 Data: ${data}
 ${CLIENTS} signed-in clients at once, each on its own keep-alive connection sending its next request as soon as the last one is answered, for ${DURATION} s per request after a warm-up; members read their own pages, managers one report's (whose latest self-assessment is shared with them). "vs health" is the request's throughput against \`GET /api/health\` in the same run; server CPU is in cores (1.00 = the server's one thread always busy) and CPU ms/request is the server's CPU time per answer, the figure least affected by other work on the machine.
