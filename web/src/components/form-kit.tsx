@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useCallback, useRef, useState } from 'react';
 import { ApiError, isAbortError } from '../api.ts';
 
 /**
@@ -185,5 +185,35 @@ export function SubmitButton({
     >
       {children}
     </button>
+  );
+}
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  /** The input's id; `field-NAME` unless two inputs of one page share a name. */
+  id?: string;
+}
+
+/** A labelled input with its hint and its server error wired up for screen readers. */
+export function Field({ name, label, hint, error, id = `field-${name}`, ...rest }: FieldProps) {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...rest} />
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import {
+  Field,
   FieldError,
   FormError,
   invalidProps,
@@ -87,31 +88,25 @@ export function AccountPage({ session }: { session: Session }) {
         aria-labelledby="profile-title"
       >
         <h2 id="profile-title">Your profile</h2>
-        <div className="field">
-          <label htmlFor="profile-name">Name</label>
-          <input
-            id="profile-name"
-            name="name"
-            defaultValue={me.name}
-            autoComplete="name"
-            required
-            maxLength={MAX_LENGTH.personName}
-            {...invalidProps(problems, 'name', 'profile-name')}
-          />
-          <FieldError submission={problems} name="name" id="profile-name" />
-        </div>
-        <div className="field">
-          <label htmlFor="profile-role">Current role</label>
-          <input
-            id="profile-role"
-            name="roleTitle"
-            defaultValue={me.roleTitle}
-            required
-            maxLength={MAX_LENGTH.roleTitle}
-            {...invalidProps(problems, 'roleTitle', 'profile-role')}
-          />
-          <FieldError submission={problems} name="roleTitle" id="profile-role" />
-        </div>
+        <Field
+          id="profile-name"
+          name="name"
+          label="Name"
+          defaultValue={me.name}
+          autoComplete="name"
+          required
+          maxLength={MAX_LENGTH.personName}
+          error={problems.problem('name')}
+        />
+        <Field
+          id="profile-role"
+          name="roleTitle"
+          label="Current role"
+          defaultValue={me.roleTitle}
+          required
+          maxLength={MAX_LENGTH.roleTitle}
+          error={problems.problem('roleTitle')}
+        />
         <p className="muted">
           Signed in as {me.email}
           {me.team ? `, team ${me.team}` : ''}. Your team, manager and mentors are set by an admin; your track on the{' '}

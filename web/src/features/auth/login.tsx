@@ -3,11 +3,10 @@ import type { PersonOutput } from '../../../../src/contracts/index.ts';
 import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api, setCsrfToken } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { FormError, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
+import { Field, FormError, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 import { Loading } from '../../components/loading.tsx';
 import { useApi } from '../../lib/use-api.ts';
-import { Field } from '../onboarding/first-run.tsx';
 
 /** Sign in with email and password. */
 export function Login({ onSignedIn }: { onSignedIn: (person: PersonOutput) => void }) {

@@ -4,7 +4,7 @@ import type { PersonOutput } from '../../../../src/contracts/index.ts';
 import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api, setCsrfToken } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { FormError, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
+import { Field, FormError, SubmitButton, useSubmission } from '../../components/form-kit.tsx';
 import { formValues } from '../../components/forms.ts';
 
 /** The guided first run: who are you? Then the path choice. */
@@ -138,34 +138,5 @@ function RestoreBackup() {
       )}
       <ErrorNotice error={error} />
     </details>
-  );
-}
-
-interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-}
-
-/** A labelled input with its hint and error wired up for screen readers. */
-export function Field({ name, label, hint, error, ...rest }: FieldProps) {
-  const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...rest} />
-      {hint && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      )}
-    </div>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_LENGTH } from '../../../../src/contracts/limits.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import {
+  Field,
   FieldError,
   FormError,
   invalidProps,
@@ -271,34 +272,32 @@ export function TeamPage({ session }: { session: Session }) {
             ref={(form) => form?.scrollIntoView({ block: 'nearest' })}
           >
             <h2 id="edit-person-title">Edit {editing.name}</h2>
-            <div className="field">
-              <label htmlFor="edit-name">Name</label>
-              <input
-                id="edit-name"
-                name="name"
-                defaultValue={editing.name}
-                required
-                maxLength={MAX_LENGTH.personName}
-                {...invalidProps(problems, 'name', 'edit-name')}
-              />
-              <FieldError submission={problems} name="name" id="edit-name" />
-            </div>
-            <div className="field">
-              <label htmlFor="edit-role">Role</label>
-              <input
-                id="edit-role"
-                name="roleTitle"
-                defaultValue={editing.roleTitle}
-                required
-                maxLength={MAX_LENGTH.roleTitle}
-                {...invalidProps(problems, 'roleTitle', 'edit-role')}
-              />
-              <FieldError submission={problems} name="roleTitle" id="edit-role" />
-            </div>
-            <div className="field">
-              <label htmlFor="edit-team">Team (empty for none)</label>
-              <input id="edit-team" name="team" defaultValue={editing.team ?? ''} maxLength={MAX_LENGTH.team} />
-            </div>
+            <Field
+              id="edit-name"
+              name="name"
+              label="Name"
+              defaultValue={editing.name}
+              required
+              maxLength={MAX_LENGTH.personName}
+              error={problems.problem('name')}
+            />
+            <Field
+              id="edit-role"
+              name="roleTitle"
+              label="Role"
+              defaultValue={editing.roleTitle}
+              required
+              maxLength={MAX_LENGTH.roleTitle}
+              error={problems.problem('roleTitle')}
+            />
+            <Field
+              id="edit-team"
+              name="team"
+              label="Team (empty for none)"
+              defaultValue={editing.team ?? ''}
+              maxLength={MAX_LENGTH.team}
+              error={problems.problem('team')}
+            />
             <label className="inline">
               <input
                 type="checkbox"
