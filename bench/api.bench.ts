@@ -32,6 +32,17 @@ import { type LoadClient, type LoadResult, runLoad } from './load.ts';
 import { startPostgres, type ThrowawayPostgres } from './postgres.ts';
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  // The usage is this file's opening comment.
+  const head = fs.readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0] ?? '';
+  console.log(
+    head
+      .replace(/^\/\*\*\n?/, '')
+      .replace(/^ \* ?/gm, '')
+      .trim(),
+  );
+  process.exit(0);
+}
 const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
